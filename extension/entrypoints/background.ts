@@ -1,0 +1,2 @@
+// Background service worker: placeholder until the sync issue fills it in.
+export default defineBackground(() => {});

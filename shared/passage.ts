@@ -1,0 +1,77 @@
+// The passage: one tagged piece of a post, its limits and its validator (used by the extension and the add-on alike).
+import * as v from 'valibot';
+import { validateWith, type Validated } from './validation';
+import { municipalityByCode } from './municipalities';
+
+export const KINDS = ['theme', 'plan', 'national'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const LIMITS = {
+  quote: 5_000,
+  note: 2_000,
+  themes: 20,
+  url: 2_000,
+  pageTitle: 500,
+  context: 200,
+  author: 200,
+  themeId: 64,
+  offset: 10_000_000,
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const THEME_ID = /^[a-z0-9][a-z0-9-]*$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
+const isoTime = v.pipe(
+  v.string(),
+  v.regex(ISO_TIME, 'an ISO 8601 time such as 2026-01-31T12:00:00Z'),
+  v.check((value) => !Number.isNaN(Date.parse(value)), 'not a real date'),
+);
+const offset = v.pipe(v.number(), v.integer('a whole number'), v.minValue(0), v.maxValue(LIMITS.offset));
+
+export const PassageIdSchema = v.pipe(v.string(), v.regex(UUID, 'a UUID'));
+export const RevSchema = v.pipe(v.number(), v.integer('a whole number'), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const PassageSchema = v.pipe(
+  v.strictObject({
+    id: PassageIdSchema,
+    url: v.pipe(
+      text(LIMITS.url),
+      v.url('an absolute URL'),
+      v.check((value) => /^https?:\/\//i.test(value), 'an http or https URL'),
+    ),
+    pageTitle: text(LIMITS.pageTitle),
+    kind: v.picklist(KINDS, `one of ${KINDS.join(', ')}`),
+    themes: v.pipe(
+      v.array(v.pipe(text(LIMITS.themeId), v.regex(THEME_ID, 'a codebook id (a-z, 0-9, -)'))),
+      v.maxLength(LIMITS.themes, `at most ${LIMITS.themes} themes`),
+      v.check((ids) => new Set(ids).size === ids.length, 'each theme once'),
+    ),
+    municipality: v.pipe(
+      v.string(),
+      v.check((code) => municipalityByCode(code) !== undefined, 'an SCB code of a Swedish municipality'),
+    ),
+    quote: v.pipe(text(LIMITS.quote), v.check((value) => value.trim().length > 0, 'not empty')),
+    prefix: text(LIMITS.context),
+    suffix: text(LIMITS.context),
+    start: offset,
+    end: offset,
+    note: text(LIMITS.note),
+    author: text(LIMITS.author),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    rev: RevSchema,
+    deleted: v.boolean(),
+  }),
+  v.forward(
+    v.check((p) => p.end > p.start, 'end must be after start'),
+    ['end'],
+  ),
+);
+
+export type Passage = v.InferOutput<typeof PassageSchema>;
+
+export function validatePassage(input: unknown): Validated<Passage> {
+  return validateWith(PassageSchema, input);
+}

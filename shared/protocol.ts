@@ -1,0 +1,96 @@
+// The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
+import * as v from 'valibot';
+import { validateWith, type FieldError, type Validated } from './validation';
+import { PassageIdSchema, PassageSchema, RevSchema, LIMITS, type Passage } from './passage';
+import { CodebookSchema, type Codebook } from './codebook';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_OPS = 500;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_TOKEN_LENGTH = 200;
+
+export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const RESULT_STATUSES = ['applied', 'duplicate', 'stale'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+const UpsertOpSchema = v.strictObject({ op: v.literal('upsert'), passage: PassageSchema });
+const DeleteOpSchema = v.strictObject({ op: v.literal('delete'), id: PassageIdSchema, rev: RevSchema });
+export const OpSchema = v.variant('op', [UpsertOpSchema, DeleteOpSchema], 'an op: "upsert" or "delete"');
+
+export const BatchRequestSchema = v.strictObject({
+  v: v.literal(PROTOCOL_VERSION, `the protocol version ${PROTOCOL_VERSION}`),
+  token: v.pipe(v.string(), v.maxLength(MAX_TOKEN_LENGTH)),
+  ops: v.pipe(v.array(OpSchema), v.minLength(1, 'at least one op'), v.maxLength(MAX_OPS, `at most ${MAX_OPS} ops`)),
+});
+
+export type Op = v.InferOutput<typeof OpSchema>;
+export type BatchRequest = v.InferOutput<typeof BatchRequestSchema>;
+
+export const GET_ACTIONS = ['ping', 'codebook', 'passages'] as const;
+export type GetAction = (typeof GET_ACTIONS)[number];
+
+export const GetRequestSchema = v.variant('action', [
+  v.object({ action: v.literal('ping'), token: v.string() }),
+  v.object({ action: v.literal('codebook'), token: v.string() }),
+  v.object({ action: v.literal('passages'), token: v.string(), url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()) }),
+], `action: one of ${GET_ACTIONS.join(', ')}`);
+export type GetRequest = v.InferOutput<typeof GetRequestSchema>;
+
+export interface OpResult {
+  id: string;
+  status: ResultStatus;
+  rev: number;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[];
+}
+
+export type Failure = { ok: false; error: ErrorBody };
+export type BatchAnswer = { ok: true; results: OpResult[] } | Failure;
+export type PingAnswer = { ok: true; version: string } | Failure;
+export type CodebookAnswer = { ok: true; codebook: Codebook } | Failure;
+export type PassagesAnswer = { ok: true; passages: Passage[] } | Failure;
+
+const FailureSchema = v.object({
+  ok: v.literal(false),
+  error: v.object({
+    code: v.picklist(ERROR_CODES),
+    message: v.string(),
+    details: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+  }),
+});
+const answer = <T extends v.ObjectEntries>(entries: T) =>
+  v.union([v.object({ ok: v.literal(true), ...entries }), FailureSchema]);
+
+export const BatchAnswerSchema = answer({
+  results: v.array(v.object({ id: v.string(), status: v.picklist(RESULT_STATUSES), rev: v.number() })),
+});
+export const PingAnswerSchema = answer({ version: v.string() });
+export const CodebookAnswerSchema = answer({ codebook: CodebookSchema });
+export const PassagesAnswerSchema = answer({ passages: v.array(PassageSchema) });
+
+export function failure(code: ErrorCode, message: string, details?: FieldError[]): Failure {
+  return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
+}
+
+/** Validates a parsed POST body; too many ops is reported as too_large, everything else as invalid_request. */
+export function validateBatchRequest(input: unknown): Validated<BatchRequest> & { tooLarge?: boolean } {
+  const result = validateWith(BatchRequestSchema, input);
+  if (result.ok) return result;
+  const ops = (input as { ops?: unknown } | null)?.ops;
+  return { ...result, tooLarge: Array.isArray(ops) && ops.length > MAX_OPS };
+}
+
+export function validateGetRequest(input: unknown): Validated<GetRequest> {
+  return validateWith(GetRequestSchema, input);
+}
+
+/** Validates an answer from the web app before the client trusts it. */
+export function validateAnswer<S extends v.GenericSchema>(schema: S, input: unknown): Validated<v.InferOutput<S>> {
+  return validateWith(schema, input);
+}
