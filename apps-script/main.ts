@@ -1,13 +1,17 @@
 // Apps Script entry: exposes the add-on's entry points; the build turns each export into a top-level function.
-import { PROTOCOL_VERSION } from '../shared/protocol';
+import { answering, handleGet, handlePost } from './web-app';
+
+export { onOpen, onInstall, menuRebuild, menuFilterByMunicipality, menuFilterByTheme, menuShowEverything, menuSettings } from './menu';
+export { filterOptions, applyFilter, settingsInfo, rotateToken } from './menu';
 
 const json = (value: unknown) =>
   ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);
 
-export function doGet(): GoogleAppsScript.Content.TextOutput {
-  return json({ ok: true, version: String(PROTOCOL_VERSION) });
+export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
+  return json(answering(() => handleGet((e?.parameter ?? {}) as Record<string, string>)));
 }
 
-export function doPost(): GoogleAppsScript.Content.TextOutput {
-  return json({ ok: false, error: { code: 'internal', message: 'Not built yet.' } });
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  const body = e?.postData?.contents ?? '';
+  return json(answering(() => handlePost(body)));
 }

@@ -1,10 +1,11 @@
 // Bundles apps-script/main.ts into dist/apps-script/Code.js with its entry points as top-level functions, as clasp pushes it.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const out = new URL('../dist/apps-script/', import.meta.url);
 const source = new URL('../apps-script/', import.meta.url);
 const GLOBAL = 'AnnoteraAddon';
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -18,6 +19,7 @@ const options = {
   write: false,
   legalComments: 'inline',
   logLevel: 'warning',
+  define: { __ANNOTERA_VERSION__: JSON.stringify(version) },
 };
 const result = await build({ ...options, format: 'iife', globalName: GLOBAL });
 // esbuild lists an entry's exports only for ESM output: a second, unwritten pass names them.

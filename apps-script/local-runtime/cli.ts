@@ -1,0 +1,11 @@
+// npm run sheet: the local runtime alone — loads dist/apps-script/Code.js over an .xlsx workbook and serves it on 127.0.0.1.
+import { resolve } from 'node:path';
+import { startLocalSheet } from './start';
+
+const sheet = await startLocalSheet({
+  port: Number(process.env.ANNOTERA_PORT ?? 8787),
+  token: process.env.ANNOTERA_TOKEN,
+  workbookPath: resolve(process.env.ANNOTERA_WORKBOOK ?? 'data/annotera.xlsx'),
+  locale: process.env.ANNOTERA_LOCALE,
+});
+console.log(`Annotera local sheet\n  web app   ${sheet.url}/exec\n  token     ${sheet.token}\n  view      ${sheet.url}/\n  workbook  ${sheet.workbookPath}`);

@@ -1,0 +1,334 @@
+// SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
+import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type Value } from './workbook-model';
+
+const MAX_CELL_CHARACTERS = 50_000;
+const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+/**
+ * A value as setValues stores it: strings are read as if typed into the cell ("USER_ENTERED"):
+ * "=…" (and "+…" / "-…" that are not numbers) become formulas, numbers and dates become numbers and dates,
+ * TRUE/FALSE become booleans, and a leading apostrophe keeps the rest as text.
+ */
+export function enteredCell(input: unknown): CellModel {
+  if (input === null || input === undefined) return { value: '' };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  if (isDate(input)) return { value: new Date(input.getTime()) };
+  const text = String(input);
+  if (text.length > MAX_CELL_CHARACTERS) {
+    throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+  }
+  if (text.startsWith("'")) return { value: text.slice(1), quotePrefix: true };
+  if (NUMBER.test(text.trim())) return { value: Number(text.trim().replace(',', '.')) };
+  if (/^[=+-]/.test(text) && text.length > 1) return { value: '', formula: text.startsWith('=') ? text : `=${text}` };
+  if (/^(?:true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
+  const date = DATE.exec(text);
+  if (date) {
+    const [, y, m, d, hh = '0', mm = '0', ss = '0'] = date;
+    return { value: new Date(Date.UTC(+y, +m - 1, +d, +hh, +mm, +ss)) };
+  }
+  return { value: text };
+}
+
+export interface ServiceHooks {
+  /** Dates handed to the add-on must be of its own realm. */
+  makeDate(time: number): unknown;
+  /** A sidebar or dialog the add-on showed. */
+  shown(kind: string, html: string, title: string): void;
+  url: string;
+}
+
+class FilterCriteria {
+  constructor(readonly model: FilterCriteriaModel) {}
+}
+
+class FilterCriteriaBuilder {
+  private model: FilterCriteriaModel | null = null;
+  whenTextEqualTo(value: string) {
+    this.model = { type: 'textEqualTo', value: String(value) };
+    return this;
+  }
+  whenTextContains(value: string) {
+    this.model = { type: 'textContains', value: String(value) };
+    return this;
+  }
+  build() {
+    if (!this.model) throw new Error('The filter criteria are empty.');
+    return new FilterCriteria(this.model);
+  }
+}
+
+class DataValidation {
+  constructor(readonly values: string[]) {}
+}
+
+class DataValidationBuilder {
+  private values: string[] = [];
+  requireValueInList(values: string[]) {
+    this.values = [...values].map(String);
+    return this;
+  }
+  build() {
+    return new DataValidation(this.values);
+  }
+}
+
+class Filter {
+  constructor(private sheet: SheetModel, private book: WorkbookModel, private hooks: ServiceHooks) {}
+  private get model() {
+    if (this.sheet.filter === null) throw new Error('This filter has been removed.');
+    return this.sheet.filter;
+  }
+  setColumnFilterCriteria(column: number, criteria: FilterCriteria) {
+    const model = this.model;
+    if (column < model.column || column >= model.column + model.columns) throw new Error('The column is outside the filter range.');
+    model.criteria[column] = criteria.model;
+    this.book.touch();
+    return this;
+  }
+  removeColumnFilterCriteria(column: number) {
+    delete this.model.criteria[column];
+    this.book.touch();
+    return this;
+  }
+  remove() {
+    this.sheet.filter = null;
+    this.book.touch();
+  }
+  getRange() {
+    const m = this.model;
+    return new Range(this.sheet, this.book, m.row, m.column, m.rows, m.columns, this.hooks);
+  }
+}
+
+export class Range {
+  constructor(
+    private sheet: SheetModel,
+    private book: WorkbookModel,
+    private row: number,
+    private column: number,
+    private rows: number,
+    private columns: number,
+    private hooks: ServiceHooks,
+  ) {
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) throw new Error('The starting row or column of the range is invalid.');
+    if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 1 || columns < 1) throw new Error('The number of rows or columns in the range must be at least 1.');
+    if (row + rows - 1 > sheet.maxRows || column + columns - 1 > sheet.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  getRow() { return this.row; }
+  getColumn() { return this.column; }
+  getNumRows() { return this.rows; }
+  getNumColumns() { return this.columns; }
+  getLastRow() { return this.row + this.rows - 1; }
+  getLastColumn() { return this.column + this.columns - 1; }
+
+  private grid<T>(read: (cell: CellModel | undefined) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.rows; r += 1) {
+      const line: T[] = [];
+      for (let c = 0; c < this.columns; c += 1) line.push(read(this.sheet.get(this.row + r, this.column + c)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  private checkShape(data: unknown): unknown[][] {
+    if (!Array.isArray(data) || data.some((line) => !Array.isArray(line))) throw new Error('The parameters (String) don\'t match the method signature.');
+    if (data.length !== this.rows) {
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.rows}.`);
+    }
+    for (const line of data as unknown[][]) {
+      if (line.length !== this.columns) {
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.columns}.`);
+      }
+    }
+    return data as unknown[][];
+  }
+
+  private each(data: unknown[][], write: (row: number, column: number, input: unknown) => void) {
+    data.forEach((line, r) => line.forEach((input, c) => write(this.row + r, this.column + c, input)));
+    this.book.touch();
+  }
+
+  getValues(): Value[][] {
+    return this.grid((cell) => {
+      if (!cell || cell.formula) return '';
+      return isDate(cell.value) ? (this.hooks.makeDate(cell.value.getTime()) as Date) : cell.value;
+    });
+  }
+
+  getFormulas(): string[][] {
+    return this.grid((cell) => cell?.formula ?? '');
+  }
+
+  getNotes(): string[][] {
+    return this.grid((cell) => cell?.note ?? '');
+  }
+
+  getBackgrounds(): string[][] {
+    return this.grid((cell) => cell?.background ?? '#ffffff');
+  }
+
+  setValues(data: unknown) {
+    const rows = this.checkShape(data);
+    const cells = rows.map((line) => line.map(enteredCell)); // all or nothing: a bad cell changes nothing
+    this.each(cells, (row, column, cell) => {
+      const old = this.sheet.get(row, column);
+      this.sheet.set(row, column, { ...(cell as CellModel), note: old?.note, background: old?.background });
+    });
+    return this;
+  }
+
+  setNotes(data: unknown) {
+    this.each(this.checkShape(data), (row, column, note) => {
+      const old = this.sheet.get(row, column) ?? { value: '' };
+      this.sheet.set(row, column, { ...old, note: note ? String(note) : undefined });
+    });
+    return this;
+  }
+
+  setBackgrounds(data: unknown) {
+    this.each(this.checkShape(data), (row, column, color) => {
+      const old = this.sheet.get(row, column) ?? { value: '' };
+      this.sheet.set(row, column, { ...old, background: color ? String(color) : undefined });
+    });
+    return this;
+  }
+
+  setDataValidation(rule: DataValidation) {
+    for (let r = 0; r < this.rows; r += 1) {
+      for (let c = 0; c < this.columns; c += 1) this.sheet.validations.set(SheetModel.key(this.row + r, this.column + c), rule.values);
+    }
+    this.book.touch();
+    return this;
+  }
+
+  createFilter() {
+    if (this.sheet.filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filter = { row: this.row, column: this.column, rows: this.rows, columns: this.columns, criteria: {} };
+    this.book.touch();
+    return new Filter(this.sheet, this.book, this.hooks);
+  }
+}
+
+export class Sheet {
+  constructor(readonly model: SheetModel, private book: WorkbookModel, private hooks: ServiceHooks) {}
+
+  getName() { return this.model.name; }
+  getMaxRows() { return this.model.maxRows; }
+  getMaxColumns() { return this.model.maxColumns; }
+  getLastRow() { return this.model.extent().rows; }
+  getLastColumn() { return this.model.extent().columns; }
+  getFrozenRows() { return this.model.frozenRows; }
+
+  getRange(row: number, column: number, rows = 1, columns = 1) {
+    return new Range(this.model, this.book, row, column, rows, columns, this.hooks);
+  }
+
+  getDataRange() {
+    const { rows, columns } = this.model.extent();
+    return this.getRange(1, 1, Math.max(rows, 1), Math.max(columns, 1));
+  }
+
+  private change<T>(work: () => T): T {
+    const result = work();
+    this.book.touch();
+    return result;
+  }
+
+  insertRowsAfter(after: number, count: number) {
+    if (after < 0 || after > this.model.maxRows || count < 1) throw new Error('Those rows are out of bounds.');
+    if (after !== this.model.maxRows) throw new Error('The local runtime only inserts rows at the end of a sheet.');
+    return this.change(() => { this.model.maxRows += count; return this; });
+  }
+
+  insertColumnsAfter(after: number, count: number) {
+    if (after !== this.model.maxColumns || count < 1) throw new Error('The local runtime only inserts columns at the end of a sheet.');
+    return this.change(() => { this.model.maxColumns += count; return this; });
+  }
+
+  setFrozenRows(rows: number) {
+    return this.change(() => { this.model.frozenRows = rows; return this; });
+  }
+
+  private span(from: number, count: number, max: number) {
+    if (from < 1 || count < 1 || from + count - 1 > max) throw new Error('Those rows are out of bounds.');
+    return Array.from({ length: count }, (_, i) => from + i);
+  }
+
+  hideRows(from: number, count = 1) { this.change(() => this.span(from, count, this.model.maxRows).forEach((r) => this.model.hiddenRows.add(r))); }
+  showRows(from: number, count = 1) { this.change(() => this.span(from, count, this.model.maxRows).forEach((r) => this.model.hiddenRows.delete(r))); }
+  hideColumns(from: number, count = 1) { this.change(() => this.span(from, count, this.model.maxColumns).forEach((c) => this.model.hiddenColumns.add(c))); }
+  showColumns(from: number, count = 1) { this.change(() => this.span(from, count, this.model.maxColumns).forEach((c) => this.model.hiddenColumns.delete(c))); }
+  isRowHiddenByUser(row: number) { return this.model.hiddenRows.has(row); }
+  isColumnHiddenByUser(column: number) { return this.model.hiddenColumns.has(column); }
+  isRowHiddenByFilter(row: number) { return this.model.isHiddenByFilter(row); }
+
+  clear() {
+    return this.change(() => {
+      this.model.cells.clear();
+      this.model.validations.clear();
+      return this;
+    });
+  }
+
+  getFilter() {
+    return this.model.filter ? new Filter(this.model, this.book, this.hooks) : null;
+  }
+}
+
+class Spreadsheet {
+  constructor(private book: WorkbookModel, private hooks: ServiceHooks) {}
+
+  getName() { return 'Annotera (lokalt)'; }
+  getUrl() { return this.hooks.url; }
+  getSpreadsheetLocale() { return this.book.locale; }
+  getSheets() { return this.book.sheets.map((s) => new Sheet(s, this.book, this.hooks)); }
+
+  getSheetByName(name: string) {
+    const model = this.book.sheet(String(name));
+    return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+
+  insertSheet(name: string) {
+    if (this.book.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const model = new SheetModel(name);
+    this.book.sheets.push(model);
+    this.book.touch();
+    return new Sheet(model, this.book, this.hooks);
+  }
+}
+
+class Menu {
+  private items: string[] = [];
+  constructor(private title: string, private onAdd: (title: string, items: string[]) => void) {}
+  addItem(caption: string, functionName: string) { this.items.push(`${caption} → ${functionName}`); return this; }
+  addSeparator() { this.items.push('—'); return this; }
+  addToUi() { this.onAdd(this.title, this.items); }
+}
+
+class Ui {
+  menus = new Map<string, string[]>();
+  constructor(private hooks: ServiceHooks) {}
+  createMenu(title: string) { return new Menu(title, (t, items) => this.menus.set(t, items)); }
+  showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
+  showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
+}
+
+export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
+  const spreadsheet = new Spreadsheet(book, hooks);
+  const ui = new Ui(hooks);
+  return {
+    getActiveSpreadsheet: () => spreadsheet,
+    getActive: () => spreadsheet,
+    getUi: () => ui,
+    newFilterCriteria: () => new FilterCriteriaBuilder(),
+    newDataValidation: () => new DataValidationBuilder(),
+    ui,
+  };
+}

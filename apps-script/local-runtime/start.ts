@@ -1,0 +1,32 @@
+// Starts the local runtime: opens the workbook, runs the add-on's first-open set-up, sets the token, serves HTTP.
+import { resolve } from 'node:path';
+import { LocalRuntime } from './runtime';
+import { serve, type RunningServer } from './server';
+
+export interface LocalSheetOptions {
+  port: number;
+  workbookPath: string;
+  /** The team token to use; else the one the add-on made on first run. */
+  token?: string;
+  locale?: string;
+  codePath?: string;
+}
+
+export interface LocalSheet extends RunningServer {
+  runtime: LocalRuntime;
+  token: string;
+  workbookPath: string;
+}
+
+const TOKEN_PROPERTY = 'ANNOTERA_TOKEN';
+
+export async function startLocalSheet(options: LocalSheetOptions): Promise<LocalSheet> {
+  const codePath = options.codePath ?? resolve('dist/apps-script/Code.js');
+  const runtime = await LocalRuntime.open({ codePath, workbookPath: options.workbookPath, locale: options.locale });
+  runtime.invoke('onOpen', { authMode: 'LIMITED' });
+  if (options.token) runtime.setScriptProperty(TOKEN_PROPERTY, options.token);
+  await runtime.persist();
+  const server = await serve(runtime, options.port);
+  runtime.options.url = `${server.url}/exec`;
+  return { ...server, runtime, token: runtime.scriptProperties[TOKEN_PROPERTY], workbookPath: options.workbookPath };
+}

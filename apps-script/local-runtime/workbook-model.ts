@@ -1,0 +1,102 @@
+// The local runtime's spreadsheet in memory: sheets of cells (value, formula, note, colour), sizes, hidden rows, filters.
+
+export type Value = string | number | boolean | Date;
+
+export interface CellModel {
+  value: Value;
+  formula?: string;
+  note?: string;
+  background?: string;
+  /** Written with a leading apostrophe: shown and kept as text. */
+  quotePrefix?: boolean;
+}
+
+export interface FilterCriteriaModel {
+  type: 'textEqualTo' | 'textContains';
+  value: string;
+}
+
+export interface FilterModel {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  criteria: Record<number, FilterCriteriaModel>;
+}
+
+/** New sheets in Google Sheets have 1000 rows and 26 columns. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+export class SheetModel {
+  cells = new Map<string, CellModel>();
+  maxRows = NEW_SHEET_ROWS;
+  maxColumns = NEW_SHEET_COLUMNS;
+  frozenRows = 0;
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  filter: FilterModel | null = null;
+  validations = new Map<string, string[]>();
+
+  constructor(public name: string) {}
+
+  static key(row: number, column: number): string {
+    return `${row}:${column}`;
+  }
+
+  get(row: number, column: number): CellModel | undefined {
+    return this.cells.get(SheetModel.key(row, column));
+  }
+
+  set(row: number, column: number, cell: CellModel | undefined): void {
+    if (cell === undefined || (cell.value === '' && !cell.formula && !cell.note && !cell.background)) {
+      this.cells.delete(SheetModel.key(row, column));
+    } else this.cells.set(SheetModel.key(row, column), cell);
+  }
+
+  /** Last row / column with content (0 when empty), as getLastRow / getLastColumn. */
+  extent(): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === '' && !cell.formula) continue;
+      const [r, c] = key.split(':').map(Number);
+      rows = Math.max(rows, r);
+      columns = Math.max(columns, c);
+    }
+    return { rows, columns };
+  }
+
+  /** The text a cell shows (what filter criteria compare). */
+  displayed(row: number, column: number): string {
+    const cell = this.get(row, column);
+    if (!cell) return '';
+    if (cell.formula) return '';
+    return cell.value instanceof Date ? cell.value.toISOString() : String(cell.value);
+  }
+
+  isHiddenByFilter(row: number): boolean {
+    const filter = this.filter;
+    if (!filter || row <= filter.row || row >= filter.row + filter.rows) return false;
+    return Object.entries(filter.criteria).some(([column, criteria]) => {
+      const text = this.displayed(row, Number(column));
+      return criteria.type === 'textEqualTo' ? text !== criteria.value : !text.toLowerCase().includes(criteria.value.toLowerCase());
+    });
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  /** Bumped by every change; the runtime saves when it moved. */
+  version = 0;
+
+  constructor(public locale = 'sv_SE') {}
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  touch(): void {
+    this.version += 1;
+  }
+}

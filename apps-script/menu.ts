@@ -1,0 +1,120 @@
+// What the team uses inside Sheets: the Annotera menu, the filter sidebar and the settings dialog, and their server calls.
+import { labelFor } from '../shared/codebook';
+import { municipalityByCode } from '../shared/municipalities';
+import { applyFilterState, readFilterState, saveFilterState, type FilterState } from './filters';
+import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
+import { isSwedish } from './sheet-locale';
+import { ensureToken, openTabs, TOKEN_PROPERTY } from './tabs';
+import { newToken } from './team-token';
+import { LOCK_WAIT_MS } from './web-app';
+
+/** Adds the Annotera menu; on first run makes the tabs and the team token. */
+export function onOpen(): void {
+  const tabs = openTabs();
+  ensureToken();
+  const menu = tabs.words.menu;
+  SpreadsheetApp.getUi()
+    .createMenu('Annotera')
+    .addItem(menu.rebuild, 'menuRebuild')
+    .addItem(menu.byMunicipality, 'menuFilterByMunicipality')
+    .addItem(menu.byTheme, 'menuFilterByTheme')
+    .addItem(menu.showAll, 'menuShowEverything')
+    .addSeparator()
+    .addItem(menu.settings, 'menuSettings')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+function underLock<T>(work: () => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('The sheet is busy with another write; try again shortly.');
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Rebuilds Matris, Plan för handling and Nationell nivå from Passager. */
+export function menuRebuild(): void {
+  underLock(() => {
+    const tabs = openTabs();
+    rebuildDerivedTabs(tabs, readPassages(tabs));
+  });
+}
+
+function showSidebar(by: 'municipality' | 'theme'): void {
+  const tabs = openTabs();
+  const template = HtmlService.createTemplateFromFile('sidebar');
+  template.by = by;
+  template.swedish = isSwedish(tabs.language);
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(by === 'theme' ? tabs.words.menu.byTheme : tabs.words.menu.byMunicipality));
+}
+
+export const menuFilterByMunicipality = () => showSidebar('municipality');
+export const menuFilterByTheme = () => showSidebar('theme');
+
+export function menuShowEverything(): void {
+  applyFilter(null);
+}
+
+export function menuSettings(): void {
+  const tabs = openTabs();
+  const template = HtmlService.createTemplateFromFile('settings');
+  template.swedish = isSwedish(tabs.language);
+  SpreadsheetApp.getUi().showModalDialog(template.evaluate().setWidth(520).setHeight(420), tabs.words.menu.settings);
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** The sidebar's choices: municipalities and themes with the number of live passages each has. */
+export function filterOptions(): { municipalities: FilterOption[]; themes: FilterOption[]; current: FilterState } {
+  const tabs = openTabs();
+  const codebook = readCodebook(tabs);
+  const byMunicipality = new Map<string, number>();
+  const byTheme = new Map<string, number>();
+  for (const p of readPassages(tabs)) {
+    if (p.deleted) continue;
+    byMunicipality.set(p.municipality, (byMunicipality.get(p.municipality) ?? 0) + 1);
+    for (const theme of p.themes) byTheme.set(theme, (byTheme.get(theme) ?? 0) + 1);
+  }
+  const municipalities = [...byMunicipality]
+    .map(([code, count]) => ({ value: code, label: municipalityByCode(code)?.shortName ?? code, count }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+  const themes = codebook.themes.map((t) => ({ value: t.id, label: labelFor(t.label, tabs.language), count: byTheme.get(t.id) ?? 0 }));
+  return { municipalities, themes, current: readFilterState() };
+}
+
+/** Filters every tab to one municipality or theme, or (null) shows everything. */
+export function applyFilter(state: FilterState): void {
+  const valid = state === null || (state?.by === 'municipality' && municipalityByCode(state.code)) || (state?.by === 'theme' && typeof state.id === 'string');
+  if (!valid) throw new Error('Unknown filter.');
+  const tabs = openTabs();
+  saveFilterState(state);
+  applyFilterState(tabs, state, readCodebook(tabs), tabs.matrix.getDataRange().getValues());
+}
+
+/** The settings dialog's data: the token and where the web app is deployed. */
+export function settingsInfo(): { token: string; url: string } {
+  let url = '';
+  try {
+    url = ScriptApp.getService().getUrl() ?? '';
+  } catch {
+    url = '';
+  }
+  return { token: ensureToken(), url };
+}
+
+/** Makes a new team token; the old one stops working at once. */
+export function rotateToken(): string {
+  const token = newToken(() => Utilities.getUuid());
+  PropertiesService.getScriptProperties().setProperty(TOKEN_PROPERTY, token);
+  return token;
+}

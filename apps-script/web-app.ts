@@ -1,0 +1,100 @@
+// The web app: doPost takes batches of passage ops, doGet answers ping, codebook and a page's passages — wire format v1.
+import type { Passage } from '../shared/passage';
+import {
+  failure, MAX_BODY_BYTES, MAX_OPS, validateBatchRequest, validateGetRequest,
+  type BatchAnswer, type Failure, type OpResult,
+} from '../shared/protocol';
+import { postIdentity } from '../shared/url';
+import { applyOps } from './apply-ops';
+import { passageToRow } from './passage-rows';
+import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
+import { writeRows } from './sheet-access';
+import { isSwedish } from './sheet-locale';
+import { openTabs, TOKEN_PROPERTY } from './tabs';
+import { tokensMatch } from './team-token';
+
+declare const __ANNOTERA_VERSION__: string;
+
+export const LOCK_WAIT_MS = 10_000;
+
+type Answer = Record<string, unknown> & { ok: boolean };
+
+/** Bytes of a string in UTF-8, without a service call. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function authorised(token: unknown): boolean {
+  return tokensMatch(token, PropertiesService.getScriptProperties().getProperty(TOKEN_PROPERTY) ?? '');
+}
+
+const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Settings in the sheet.');
+
+/** Handles a POST body: size, JSON, token, shape, then the batch under the script lock. */
+export function handlePost(body: string, bytes = utf8Length(body)): BatchAnswer {
+  if (bytes > MAX_BODY_BYTES) return failure('too_large', `The request body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return failure('invalid_request', 'The request body is not JSON.');
+  }
+  if (!authorised((parsed as { token?: unknown } | null)?.token)) return UNAUTHORIZED();
+  const request = validateBatchRequest(parsed);
+  if (!request.ok) {
+    return request.tooLarge
+      ? failure('too_large', `A batch holds at most ${MAX_OPS} ops.`)
+      : failure('invalid_request', 'The request does not have the expected shape.', request.errors);
+  }
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('server_busy', 'The sheet is busy with another write; try again shortly.');
+  try {
+    return { ok: true, results: writeBatch(request.value.ops) };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
+  const tabs = openTabs();
+  const stored = readPassages(tabs);
+  const applied = applyOps(stored, ops, new Date().toISOString());
+  if (!applied.changed) return applied.results;
+  const firstChanged = applied.passages.findIndex((p, i) => p !== stored[i]);
+  const swedish = isSwedish(tabs.language);
+  writeRows(tabs.passages, 2 + firstChanged, applied.passages.slice(firstChanged).map((p) => passageToRow(p, swedish)));
+  rebuildDerivedTabs(tabs, applied.passages);
+  return applied.results;
+}
+
+/** Handles a GET: ping, codebook, or the live passages of one post. */
+export function handleGet(parameters: Record<string, string | undefined>): Answer {
+  if (!authorised(parameters.token)) return UNAUTHORIZED();
+  const request = validateGetRequest(parameters);
+  if (!request.ok) return failure('invalid_request', 'Unknown action or missing parameters.', request.errors);
+  if (request.value.action === 'ping') return { ok: true, version: __ANNOTERA_VERSION__ };
+  const tabs = openTabs();
+  if (request.value.action === 'codebook') return { ok: true, codebook: readCodebook(tabs) };
+  const url = postIdentity(request.value.url);
+  const passages: Passage[] = readPassages(tabs).filter((p) => !p.deleted && p.url === url);
+  return { ok: true, passages };
+}
+
+/** Runs a handler and turns any exception into an `internal` answer that says what went wrong. */
+export function answering(handler: () => Answer): Answer | Failure {
+  try {
+    return handler();
+  } catch (error) {
+    return failure('internal', `The add-on failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
