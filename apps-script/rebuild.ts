@@ -36,10 +36,8 @@ export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): vo
   replaceGrid(tabs.matrix, matrix);
   const plan = planGrid(passages, codebook, tabs.words, tabs.language, keptPlanFields(tabs));
   replaceGrid(tabs.plan, plan);
-  if (plan.values.length > 1) {
-    const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
-    tabs.plan.getRange(2, PLAN_STATUS + 1, plan.values.length - 1, 1).setDataValidation(statuses);
-  }
+  const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
+  tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(plan.values.length - 1, 1), 1).setDataValidation(statuses);
   replaceGrid(tabs.national, nationalGrid(passages, codebook, tabs.words, tabs.language));
   applyFilterState(tabs, readFilterState(), codebook, matrix.values);
 }

@@ -4,11 +4,9 @@ import type { Grid } from './derived-tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The data rows under the header (row 1), `width` columns wide: one range read. */
+/** The data rows under the header (row 1), `width` columns wide: one range read, header included and dropped. */
 export function readRows(sheet: Sheet, width: number): unknown[][] {
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  return sheet.getRange(2, 1, last - 1, width).getValues();
+  return sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).getValues().slice(1);
 }
 
 /** Grows the sheet so that rows × columns fit (Sheets throws on a range outside the sheet). */

