@@ -5,7 +5,7 @@ import { buildManifest, contentMatches } from './extension/manifest-config';
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  outDir: process.env.ANNOTERA_OUT_DIR ?? '.output',
   modules: [],
   manifest: () => buildManifest(process.env),
   hooks: {

@@ -82,7 +82,9 @@ export function handleGet(parameters: Record<string, string | undefined>): Answe
   if (!authorised(parameters.token)) return UNAUTHORIZED();
   const request = validateGetRequest(parameters);
   if (!request.ok) return failure('invalid_request', 'Unknown action or missing parameters.', request.errors);
-  if (request.value.action === 'ping') return { ok: true, version: __ANNOTERA_VERSION__ };
+  if (request.value.action === 'ping') {
+    return { ok: true, version: __ANNOTERA_VERSION__, sheetUrl: SpreadsheetApp.getActiveSpreadsheet().getUrl() };
+  }
   const tabs = openTabs();
   if (request.value.action === 'codebook') return { ok: true, codebook: readCodebook(tabs) };
   const url = postIdentity(request.value.url);

@@ -53,7 +53,7 @@ export interface ErrorBody {
 
 export type Failure = { ok: false; error: ErrorBody };
 export type BatchAnswer = { ok: true; results: OpResult[] } | Failure;
-export type PingAnswer = { ok: true; version: string } | Failure;
+export type PingAnswer = { ok: true; version: string; sheetUrl?: string } | Failure;
 export type CodebookAnswer = { ok: true; codebook: Codebook } | Failure;
 export type PassagesAnswer = { ok: true; passages: Passage[] } | Failure;
 
@@ -71,7 +71,8 @@ const answer = <T extends v.ObjectEntries>(entries: T) =>
 export const BatchAnswerSchema = answer({
   results: v.array(v.object({ id: v.string(), status: v.picklist(RESULT_STATUSES), rev: v.number() })),
 });
-export const PingAnswerSchema = answer({ version: v.string() });
+/** `sheetUrl` (the spreadsheet's address) is an optional, compatible addition to v1. */
+export const PingAnswerSchema = answer({ version: v.string(), sheetUrl: v.optional(v.string()) });
 export const CodebookAnswerSchema = answer({ codebook: CodebookSchema });
 export const PassagesAnswerSchema = answer({ passages: v.array(PassageSchema) });
 

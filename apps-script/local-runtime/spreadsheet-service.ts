@@ -286,7 +286,8 @@ class Spreadsheet {
   constructor(private book: WorkbookModel, private hooks: ServiceHooks) {}
 
   getName() { return 'Annotera (lokalt)'; }
-  getUrl() { return this.hooks.url; }
+  /** The local view of the workbook stands in for the spreadsheet's address. */
+  getUrl() { return this.hooks.url.replace(/exec$/, ''); }
   getSpreadsheetLocale() { return this.book.locale; }
   getSheets() { return this.book.sheets.map((s) => new Sheet(s, this.book, this.hooks)); }
 

@@ -1,2 +1,137 @@
-// Background service worker: placeholder until the sync issue fills it in.
-export default defineBackground(() => {});
+// Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
+import { validatePassage, type Passage } from '../../shared/passage';
+import { exclusive } from '../lib/exclusive';
+import { enqueue } from '../lib/outbox';
+import { livePassagesOf, mergeFromSheet } from '../lib/page-passages';
+import type { Request, Responses } from '../lib/messages';
+import { codebookItem, isConfigured, outboxItem, passagesItem, settingsItem } from '../lib/settings';
+import { flush, SYNC_ALARM, syncSummary, type SyncHooks } from '../lib/sync';
+import { fetchCodebook, fetchPassages, ping, WebAppError } from '../lib/web-app-client';
+import { words } from '../lib/i18n';
+
+const MENU_ID = 'annotera-tag-selection';
+
+const hooks: SyncHooks = {
+  schedule: async (when) => browser.alarms.create(SYNC_ALARM, { when }),
+  cancel: async () => void (await browser.alarms.clear(SYNC_ALARM)),
+  badge: async (unsent, failing) => {
+    await browser.action.setBadgeText({ text: unsent ? String(unsent) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: failing ? '#b3261e' : '#5f6368' });
+  },
+};
+
+const failed = (error: unknown) => {
+  const e = error instanceof WebAppError ? error : new WebAppError('internal', String(error));
+  return { ok: false as const, code: e.code, message: e.message };
+};
+
+async function savePassage(input: unknown): Promise<Responses['save-passage']> {
+  const checked = validatePassage(input);
+  if (!checked.ok) throw new Error(`The passage is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  const passage = checked.value;
+  await exclusive(async () => {
+    const passages = await passagesItem.getValue();
+    if ((passages[passage.id]?.rev ?? 0) >= passage.rev) return;
+    // Both are written before the answer: once the content script hears "ok", the passage survives a stopped worker.
+    await passagesItem.setValue({ ...passages, [passage.id]: passage });
+    await outboxItem.setValue(enqueue(await outboxItem.getValue(), passage));
+  });
+  void flush(hooks);
+  return { ok: true };
+}
+
+/** The page's passages now, and in the background those of colleagues from the sheet (stored, so the page redraws). */
+async function pagePassages(url: string): Promise<Passage[]> {
+  const local = await passagesItem.getValue();
+  void refreshFromSheet(url);
+  return livePassagesOf(local, url);
+}
+
+async function refreshFromSheet(url: string): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (!isConfigured(settings)) return;
+  try {
+    const answer = await fetchPassages(settings.endpoint, settings.token, url);
+    if (!answer.ok) return;
+    await exclusive(async () => {
+      const merged = mergeFromSheet(await passagesItem.getValue(), answer.passages, await outboxItem.getValue());
+      await passagesItem.setValue(merged);
+    });
+  } catch {
+    // Offline or refused: the local passages are shown; the popup shows sync errors from sending.
+  }
+}
+
+async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
+  const settings = await settingsItem.getValue();
+  try {
+    const answer = await fetchCodebook(settings.endpoint, settings.token);
+    if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
+    await codebookItem.setValue({ codebook: answer.codebook, fetchedAt: new Date().toISOString() });
+    return { ok: true, codebook: answer.codebook };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+async function testConnection(settings: Request & { type: 'ping' }): Promise<Responses['ping']> {
+  try {
+    const answer = await ping(settings.settings.endpoint, settings.settings.token);
+    if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
+    if (answer.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: answer.sheetUrl });
+    return { ok: true, version: answer.version };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.type) {
+    case 'save-passage':
+      return savePassage(request.passage);
+    case 'page-passages':
+      return pagePassages(request.url);
+    case 'sync-now':
+      await flush(hooks);
+      return syncSummary();
+    case 'sync-summary':
+      return syncSummary();
+    case 'ping':
+      return testConnection(request);
+    case 'refresh-codebook':
+      return refreshCodebook();
+    case 'get-codebook':
+      return (await codebookItem.getValue()).codebook;
+    default:
+      return undefined;
+  }
+}
+
+async function openToolbarInActiveTab(tabId?: number) {
+  if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'open-toolbar' }).catch(() => undefined);
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
+    handle(request).then(respond, (error: unknown) => respond({ error: error instanceof Error ? error.message : String(error) }));
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void flush(hooks);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: words.toolbarTitle, contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) void openToolbarInActiveTab(tab?.id);
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'tag-selection') return;
+    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    await openToolbarInActiveTab(target);
+  });
+  // New settings lift an "unauthorized" stop and send what waits.
+  settingsItem.watch(() => void flush(hooks));
+  // Whenever the worker starts (browser start, an alarm, a message), whatever waits in the outbox is sent.
+  void flush(hooks);
+});

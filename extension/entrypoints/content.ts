@@ -1,7 +1,29 @@
-// Content script on blog posts: placeholder until the tagging issue fills it in.
+// Content script on blog posts (and their web-archive copies): tagging, highlights, and the page's state for the popup.
+import { findContentRoot } from '../../shared/post-structure';
+import { postIdentity } from '../../shared/url';
 import { BLOG_MATCHES } from '../manifest-config';
+import type { Request } from '../lib/messages';
+import { PageSession } from '../content/page-session';
+import { createToolbarHost } from '../content/toolbar-host';
 
 export default defineContentScript({
   matches: BLOG_MATCHES,
-  main() {},
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const root = findContentRoot(document as never) as unknown as Element | null;
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const url = postIdentity(location.href, canonical);
+    if (!root || !url) {
+      browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
+        if (request.type === 'page-state') respond(null);
+      });
+      return;
+    }
+    const session = new PageSession(document, root, url, await createToolbarHost(ctx));
+    browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
+      if (request.type === 'page-state') respond(session.pageState());
+      else if (request.type === 'open-toolbar') respond({ opened: session.openForSelection() });
+    });
+    await session.start();
+  },
 });

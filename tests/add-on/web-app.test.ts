@@ -79,7 +79,7 @@ describe('ingest', () => {
   });
 
   test('ping and the codebook', async () => {
-    expect((await sheet.get({ action: 'ping', token: TOKEN })).json).toEqual({ ok: true, version: '0.1.0' });
+    expect((await sheet.get({ action: 'ping', token: TOKEN })).json).toEqual({ ok: true, version: '0.1.0', sheetUrl: `${sheet.url}/` });
     const codebook = (await sheet.get({ action: 'codebook', token: TOKEN })).json.codebook;
     expect(codebook.kinds.map((k: { id: string }) => k.id)).toEqual(['theme', 'plan', 'national']);
     expect(codebook.themes.length).toBeGreaterThanOrEqual(18);

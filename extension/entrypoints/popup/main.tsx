@@ -1,0 +1,5 @@
+// Popup entry: mounts the page overview.
+import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,54 @@
+// The messages between content script, popup, options page and background, and a typed way to send them.
+import type { Codebook } from '../../shared/codebook';
+import type { Passage } from '../../shared/passage';
+import type { Settings, SyncState } from './settings';
+
+export interface PagePassage {
+  passage: Passage;
+  anchored: boolean;
+}
+
+export interface PageState {
+  url: string;
+  title: string;
+  passages: PagePassage[];
+}
+
+export interface SyncSummary {
+  unsent: number;
+  unsentIds: string[];
+  state: SyncState;
+  configured: boolean;
+  sheetUrl: string;
+}
+
+export type Request =
+  | { type: 'save-passage'; passage: Passage }
+  | { type: 'page-passages'; url: string }
+  | { type: 'sync-now' }
+  | { type: 'sync-summary' }
+  | { type: 'ping'; settings: Settings }
+  | { type: 'refresh-codebook' }
+  | { type: 'get-codebook' }
+  | { type: 'open-toolbar' }
+  | { type: 'page-state' };
+
+export interface Responses {
+  'save-passage': { ok: true };
+  'page-passages': Passage[];
+  'sync-now': SyncSummary;
+  'sync-summary': SyncSummary;
+  ping: { ok: true; version: string } | { ok: false; code: string; message: string };
+  'refresh-codebook': { ok: true; codebook: Codebook } | { ok: false; code: string; message: string };
+  'get-codebook': Codebook;
+  'open-toolbar': { opened: boolean };
+  'page-state': PageState | null;
+}
+
+export function send<R extends Request>(request: R): Promise<Responses[R['type']]> {
+  return browser.runtime.sendMessage(request);
+}
+
+export function sendToTab<R extends Request>(tabId: number, request: R): Promise<Responses[R['type']]> {
+  return browser.tabs.sendMessage(tabId, request);
+}

@@ -1,0 +1,39 @@
+// What the extension keeps in browser storage: settings, passages, the outbox, sync state and the cached codebook.
+import { storage } from '@wxt-dev/storage';
+import { DEFAULT_CODEBOOK, type Codebook } from '../../shared/codebook';
+import type { Passage } from '../../shared/passage';
+import type { Outbox } from './outbox';
+
+declare const __ANNOTERA_ENDPOINT__: string;
+declare const __ANNOTERA_TOKEN__: string;
+
+export interface Settings {
+  endpoint: string;
+  token: string;
+  author: string;
+  /** The spreadsheet's address, as the web app reports it on ping. */
+  sheetUrl: string;
+}
+
+export interface SyncState {
+  lastError: { code: string; message: string; at: string } | null;
+  lastSentAt: string | null;
+  attempts: number;
+  /** The settings fingerprint for which the sheet said unauthorized: no retry until the settings change. */
+  stoppedFor: string | null;
+}
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { endpoint: __ANNOTERA_ENDPOINT__, token: __ANNOTERA_TOKEN__, author: '', sheetUrl: '' },
+});
+export const passagesItem = storage.defineItem<Record<string, Passage>>('local:passages', { fallback: {} });
+export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {} });
+export const syncStateItem = storage.defineItem<SyncState>('local:sync-state', {
+  fallback: { lastError: null, lastSentAt: null, attempts: 0, stoppedFor: null },
+});
+export const codebookItem = storage.defineItem<{ codebook: Codebook; fetchedAt: string | null }>('local:codebook', {
+  fallback: { codebook: DEFAULT_CODEBOOK, fetchedAt: null },
+});
+
+export const isConfigured = (settings: Settings) => Boolean(settings.endpoint && settings.token);
+export const fingerprint = (settings: Settings) => `${settings.endpoint}\n${settings.token}`;

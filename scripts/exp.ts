@@ -1,0 +1,17 @@
+import { buildExtension, launchWithExtension } from '../tests/helpers/browser';
+import { selectWithMouse } from '../tests/helpers/page-actions';
+import { startFixtureServer } from './fixture-server';
+const fx = await startFixtureServer();
+const ext = buildExtension('exp', { ANNOTERA_EXTRA_MATCHES: 'http://127.0.0.1/*', ANNOTERA_ENDPOINT: 'http://127.0.0.1:9/exec', ANNOTERA_TOKEN: 't' });
+const b = await launchWithExtension(ext);
+const page = await b.context.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+await page.goto(fx.post('nacka-kommun'));
+await page.waitForTimeout(800);
+await selectWithMouse(page, 'Socialsekreterarna har bärbara krypterade datorer.');
+await page.waitForTimeout(800);
+const t = page.locator('annotera-toolbar form.toolbar');
+console.log(await t.count(), await t.boundingBox());
+console.log(await t.getByText('Digitalisering och teknik', { exact: true }).count());
+await page.screenshot({ path: '/tmp/shot.png' });
+await b.close(); await fx.close();

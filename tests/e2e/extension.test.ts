@@ -1,0 +1,182 @@
+// End to end in Chromium: select in a fixture post → tag → highlight → the local sheet; reload, edit, delete, archive copy, outages.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
+import { clickPhrase, highlighted, selectWithMouse } from '../helpers/page-actions';
+import { CODE_PATH, tabValues, TOKEN } from '../helpers/local-sheet';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+let fixtures: FixtureServer;
+let sheet: LocalSheet;
+let browser: ExtensionBrowser;
+let port: number;
+const workbookPath = join(mkdtempSync(join(tmpdir(), 'annotera-e2e-')), 'annotera.xlsx');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: found } = probe.address() as { port: number };
+      probe.close(() => resolve(found));
+    });
+  });
+
+const startSheet = () => startLocalSheet({ port, workbookPath, token: TOKEN, codePath: CODE_PATH });
+
+beforeAll(async () => {
+  port = await freePort();
+  sheet = await startSheet();
+  fixtures = await startFixtureServer();
+  const extension = buildExtension('e2e', {
+    ANNOTERA_EXTRA_MATCHES: 'http://127.0.0.1/*',
+    ANNOTERA_ENDPOINT: `http://127.0.0.1:${port}/exec`,
+    ANNOTERA_TOKEN: TOKEN,
+  });
+  browser = await launchWithExtension(extension);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sheet?.close();
+  await fixtures?.close();
+});
+
+const NACKA = 'nacka-kommun';
+const toolbar = (page: Page) => page.locator('annotera-toolbar form.toolbar');
+const passager = () => tabValues(sheet, 'Passager').slice(1);
+const rowWithQuote = (quote: string) => passager().find((row) => row[5] === quote);
+
+async function openPost(slug: string, archived = false): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtures.post(slug, archived));
+  await page.locator('annotera-toolbar').waitFor({ state: 'attached' });
+  return page;
+}
+
+async function tag(page: Page, phrase: string, theme: string) {
+  await selectWithMouse(page, phrase);
+  await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+  await toolbar(page).getByText(theme, { exact: true }).click();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => toolbar(page).count()).toBe(0);
+}
+
+describe('tagging a passage', () => {
+  const phrase = 'Socialsekreterarna har bärbara krypterade datorer.';
+
+  test('select with the mouse → toolbar → theme → Enter → highlight drawn → a row in Passager and the Matris count up', async () => {
+    const page = await openPost(NACKA);
+    await selectWithMouse(page, phrase);
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    await expect(toolbar(page).locator('.chosen').textContent()).resolves.toContain('Nacka');
+    await expect(toolbar(page).locator('input[value="theme"]').isChecked()).resolves.toBe(true);
+    await toolbar(page).getByText('Digitalisering och teknik', { exact: true }).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => highlighted(page, 'theme')).toEqual([phrase]);
+    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'digitalisering']);
+    const matrix = tabValues(sheet, 'Matris');
+    const column = (matrix[0] as string[]).indexOf('Digitalisering och teknik');
+    expect(matrix.find((row) => row[1] === 'Nacka')?.[column]).toBe(1);
+    await page.close();
+  });
+
+  test('a selection in a plan section is preselected as a plan item', async () => {
+    const page = await openPost(NACKA);
+    await selectWithMouse(page, 'Nacka behöver tid för att fundera över sin plan för handling');
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    await expect(toolbar(page).locator('input[value="plan"]').isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toolbar(page).count()).toBe(0);
+    await page.close();
+  });
+
+  test('a selection outside the post (sidebar) gets no toolbar', async () => {
+    const page = await openPost(NACKA);
+    const link = page.locator('.widget_recent_entries li').first();
+    const box = (await link.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => getSelection()?.toString().length)).toBeGreaterThan(5);
+    expect(await toolbar(page).count()).toBe(0);
+    await page.close();
+  });
+
+  test('reload → the highlight comes back; the web-archive copy shows it too', async () => {
+    const page = await openPost(NACKA);
+    await expect.poll(() => highlighted(page, 'theme')).toEqual([phrase]);
+    const archived = await openPost(NACKA, true);
+    await expect.poll(() => highlighted(archived, 'theme')).toEqual([phrase]);
+    await page.close();
+    await archived.close();
+  });
+
+  test('clicking the highlight opens it to edit; the edit reaches the sheet', async () => {
+    const page = await openPost(NACKA);
+    await expect.poll(() => highlighted(page, 'theme')).toEqual([phrase]);
+    await clickPhrase(page, phrase);
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    await toolbar(page).locator('input[value="plan"]').check();
+    await toolbar(page).locator('textarea').fill('Följs upp nästa år');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => highlighted(page, 'plan')).toEqual([phrase]);
+    await expect.poll(() => rowWithQuote(phrase)?.[3], { timeout: 15_000 }).toBe('Plan för handling');
+    expect(rowWithQuote(phrase)?.[6]).toBe('Följs upp nästa år');
+    expect(rowWithQuote(phrase)?.[12]).toBe(2);
+    await page.close();
+  });
+
+  test('delete from the highlight: the row stays as a tombstone and the highlight is gone', async () => {
+    const page = await openPost(NACKA);
+    await expect.poll(() => highlighted(page, 'plan')).toEqual([phrase]);
+    await clickPhrase(page, phrase);
+    await toolbar(page).getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => highlighted(page, 'plan')).toEqual([]);
+    await expect.poll(() => rowWithQuote(phrase)?.[13], { timeout: 15_000 }).toBe(true);
+    expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('nothing is lost', () => {
+  test('the web app down while saving → kept, and sent once it is back, with no duplicate', async () => {
+    const phrase = 'Portalparagrafen i socialtjänstlagen lever i Nackas vision och värdering.';
+    await sheet.close();
+    const page = await openPost(NACKA);
+    await tag(page, phrase, 'Styrning och budget');
+    await expect.poll(() => highlighted(page, 'theme')).toContain(phrase);
+    const worker = await browser.worker();
+    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(1);
+    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('sync-state'))['sync-state']?.lastError?.code)).toBe('network');
+    sheet = await startSheet();
+    await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 30_000 }).toBe('Nacka');
+    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(0);
+    expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    await page.close();
+  });
+
+  test('the service worker stopped between save and send → still sent when it starts again', async () => {
+    const phrase = 'Tidigare har Nacka haft stabilitet i personalgrupperna';
+    await sheet.close();
+    const page = await openPost(NACKA);
+    await tag(page, phrase, 'Personalförsörjning och rekrytering');
+    const worker = await browser.worker();
+    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(1);
+    const stopped = new Promise((resolve) => worker.once('close', resolve));
+    const cdp = await browser.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId))!;
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await stopped;
+    sheet = await startSheet();
+    await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 45_000 }).toBe('Nacka');
+    expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,61 @@
+// Builds the extension for a test run and launches the system Chromium (headless) with it loaded, through playwright-core.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** Builds the extension into .output/<name>/chrome-mv3 with the settings preset and the extra match patterns. */
+export function buildExtension(name: string, env: Record<string, string>): string {
+  const outDir = join(ROOT, '.output', name);
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, ANNOTERA_OUT_DIR: outDir },
+    stdio: 'pipe',
+  });
+  return join(outDir, 'chrome-mv3');
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'annotera-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=sv-SE',
+    ],
+  });
+  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
