@@ -168,12 +168,7 @@ describe('nothing is lost', () => {
     await tag(page, phrase, 'Personalförsörjning och rekrytering');
     const worker = await browser.worker();
     await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(1);
-    const stopped = new Promise((resolve) => worker.once('close', resolve));
-    const cdp = await browser.context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId))!;
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    await stopped;
+    await browser.stopWorker();
     sheet = await startSheet();
     await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 45_000 }).toBe('Nacka');
     expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);

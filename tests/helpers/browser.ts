@@ -23,6 +23,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker(): Promise<Worker>;
+  /** Stops the extension's service worker as Chrome does when it idles, through chrome://serviceworker-internals. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,14 @@ export async function launchWithExtension(extensionPath: string): Promise<Extens
     context,
     extensionId,
     worker,
+    async stopWorker() {
+      const internals = await context.newPage();
+      await internals.goto('chrome://serviceworker-internals/');
+      const registration = internals.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+      await registration.getByText('Stop', { exact: true }).click();
+      await registration.getByText('Running Status: STOPPED').waitFor();
+      await internals.close();
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
