@@ -37,20 +37,15 @@ export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
   const language = ss.getSpreadsheetLocale();
   const words = wordsFor(language);
   const names = words.tabs;
+  // Created in this order, so the tabs stand in this order in a new spreadsheet.
   const passages = tab(ss, names.passages, words.passageHeaders, (sheet) =>
     sheet.hideColumns(HIDDEN_COLUMNS.first + 1, HIDDEN_COLUMNS.count),
   );
+  const matrix = tab(ss, names.matrix, [words.matrix.county, words.matrix.municipality]);
+  const plan = tab(ss, names.plan, words.planHeaders);
+  const national = tab(ss, names.national, words.nationalHeaders);
   const codebook = tab(ss, names.codebook, words.codebookHeaders, (sheet) => writeRows(sheet, 2, codebookToRows()));
-  return {
-    spreadsheet: ss,
-    words,
-    language,
-    passages,
-    matrix: tab(ss, names.matrix, [words.matrix.county, words.matrix.municipality]),
-    plan: tab(ss, names.plan, words.planHeaders),
-    national: tab(ss, names.national, words.nationalHeaders),
-    codebook,
-  };
+  return { spreadsheet: ss, words, language, passages, matrix, plan, national, codebook };
 }
 
 /** The team token, made (at least 128 random bits) if there is none yet. */

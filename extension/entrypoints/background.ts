@@ -74,15 +74,22 @@ async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
   }
 }
 
-async function testConnection(settings: Request & { type: 'ping' }): Promise<Responses['ping']> {
+async function testConnection(request: Request & { type: 'ping' }): Promise<Responses['ping']> {
   try {
-    const answer = await ping(settings.settings.endpoint, settings.settings.token);
+    const answer = await ping(request.settings.endpoint, request.settings.token);
     if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
     if (answer.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: answer.sheetUrl });
     return { ok: true, version: answer.version };
   } catch (error) {
     return failed(error);
   }
+}
+
+/** Learns the spreadsheet's address (for the popup's link) once the web app is configured. */
+async function learnSheetUrl(): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (!isConfigured(settings) || settings.sheetUrl) return;
+  await testConnection({ type: 'ping', settings }).catch(() => undefined);
 }
 
 async function handle(request: Request): Promise<unknown> {
@@ -134,4 +141,5 @@ export default defineBackground(() => {
   settingsItem.watch(() => void flush(hooks));
   // Whenever the worker starts (browser start, an alarm, a message), whatever waits in the outbox is sent.
   void flush(hooks);
+  void learnSheetUrl();
 });

@@ -151,7 +151,7 @@ describe('first run and settings', () => {
     );
     fresh.invoke('onOpen');
     const names = fresh.book.sheets.map((s) => s.name);
-    expect(names).toEqual(['Passager', 'Kodbok', 'Matris', 'Plan för handling', 'Nationell nivå']);
+    expect(names).toEqual(['Passager', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok']);
     expect(fresh.scriptProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(fresh.book.sheet('Kodbok')!.extent().rows).toBeGreaterThan(18);
     expect([...fresh.spreadsheetApp.ui.menus.get('Annotera')!]).toContain('Bygg om matrisen → menuRebuild');
@@ -165,7 +165,7 @@ describe('first run and settings', () => {
   test('a spreadsheet in English gets English tabs and headers', async () => {
     sheet = await startTestSheet({ locale: 'en_GB' });
     await sheet.upsert(makePassage({ kind: 'plan' }));
-    expect(sheet.runtime.book.sheets.map((s) => s.name)).toEqual(['Passages', 'Codebook', 'Matrix', 'Plan for action', 'National level']);
+    expect(sheet.runtime.book.sheets.map((s) => s.name)).toEqual(['Passages', 'Matrix', 'Plan for action', 'National level', 'Codebook']);
     expect(tabValues(sheet, 'Passages')[1][3]).toBe('Plan for action');
     expect(tabValues(sheet, 'Plan for action')[1][4]).toBe('Not started');
   });

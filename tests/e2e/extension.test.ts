@@ -49,6 +49,10 @@ const NACKA = 'nacka-kommun';
 const toolbar = (page: Page) => page.locator('annotera-toolbar form.toolbar');
 const passager = () => tabValues(sheet, 'Passager').slice(1);
 const rowWithQuote = (quote: string) => passager().find((row) => row[5] === quote);
+/** A value the extension keeps in chrome.storage.local, read in its service worker. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const stored = async (key: string): Promise<any> => (await browser.worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+const unsent = async () => Object.keys((await stored('outbox')) ?? {}).length;
 
 async function openPost(slug: string, archived = false): Promise<Page> {
   const page = await browser.context.newPage();
@@ -151,12 +155,16 @@ describe('nothing is lost', () => {
     const page = await openPost(NACKA);
     await tag(page, phrase, 'Styrning och budget');
     await expect.poll(() => highlighted(page, 'theme')).toContain(phrase);
-    const worker = await browser.worker();
-    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(1);
-    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('sync-state'))['sync-state']?.lastError?.code)).toBe('network');
+    await expect.poll(unsent).toBe(1);
+    await expect.poll(async () => (await stored('sync-state'))?.lastError?.code).toBe('network');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('.last-error').textContent()).toContain('could not be reached');
+    await expect(popup.locator('.unsent-count').textContent()).resolves.toBe('1');
+    await popup.close();
     sheet = await startSheet();
     await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 30_000 }).toBe('Nacka');
-    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(0);
+    await expect.poll(unsent).toBe(0);
     expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
     await page.close();
   });
@@ -166,12 +174,36 @@ describe('nothing is lost', () => {
     await sheet.close();
     const page = await openPost(NACKA);
     await tag(page, phrase, 'Personalförsörjning och rekrytering');
-    const worker = await browser.worker();
-    await expect.poll(() => worker.evaluate(async () => Object.keys((await chrome.storage.local.get('outbox')).outbox ?? {}).length)).toBe(1);
+    await expect.poll(unsent).toBe(1);
     await browser.stopWorker();
     sheet = await startSheet();
     await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 45_000 }).toBe('Nacka');
     expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    await page.close();
+  });
+
+  test('a wrong token: the popup says so, retrying stops until the settings change, then it is sent', async () => {
+    const phrase = 'Vid besöket var 7 av 47 tjänster i arbetet med barn och unga vakanta.';
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('input[name="token"]').fill('fel-token');
+    await options.getByRole('button', { name: 'Spara inställningar' }).click();
+    await expect.poll(() => options.locator('.status').textContent()).toBe('Inställningarna är sparade.');
+    const page = await openPost(NACKA);
+    await tag(page, phrase, 'Personalförsörjning och rekrytering');
+    await expect.poll(async () => (await stored('sync-state'))?.lastError?.code).toBe('unauthorized');
+    const attempts = (await stored('sync-state')).attempts;
+    expect((await stored('sync-state')).stoppedFor).toBeTruthy();
+    await page.waitForTimeout(5_000);
+    expect((await stored('sync-state')).attempts).toBe(attempts);
+    expect(await unsent()).toBe(1);
+    expect(rowWithQuote(phrase)).toBeUndefined();
+    await options.locator('input[name="token"]').fill(TOKEN);
+    await options.getByRole('button', { name: 'Testa anslutningen' }).click();
+    await expect.poll(() => options.locator('.status').textContent()).toContain('Anslutningen fungerar');
+    await expect.poll(() => rowWithQuote(phrase)?.[1], { timeout: 15_000 }).toBe('Nacka');
+    await expect.poll(unsent).toBe(0);
+    await options.close();
     await page.close();
   });
 });
