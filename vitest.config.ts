@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Polls wait for what a real browser and server do; under a loaded 2-core CI machine that can take seconds.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

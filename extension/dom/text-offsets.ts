@@ -1,7 +1,11 @@
 // Maps between DOM ranges and text offsets inside the content root (offsets into its textContent).
+import { TEXT_NODE } from '../../shared/dom-like';
+
+/** NodeFilter.SHOW_TEXT, without depending on the window's globals. */
+const SHOW_TEXT = 0x4;
 
 function textNodes(root: Node): Text[] {
-  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = root.ownerDocument!.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
   return nodes;
@@ -11,7 +15,7 @@ function textNodes(root: Node): Text[] {
 export function offsetOf(root: Node, container: Node, offset: number): number | null {
   if (!root.contains(container)) return null;
   let length = 0;
-  if (container.nodeType === Node.TEXT_NODE) {
+  if (container.nodeType === TEXT_NODE) {
     for (const node of textNodes(root)) {
       if (node === container) return length + offset;
       length += node.length;

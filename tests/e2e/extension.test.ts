@@ -148,6 +148,51 @@ describe('tagging a passage', () => {
   });
 });
 
+describe('keyboard alone', () => {
+  const focused = (page: Page) => page.evaluate(() => {
+    const active = document.querySelector('annotera-toolbar')?.shadowRoot?.activeElement as HTMLElement | null;
+    return active ? `${active.tagName.toLowerCase()}.${active.className}` : '';
+  });
+  const tabTo = async (page: Page, target: string) => {
+    for (let i = 0; i < 40 && (await focused(page)) !== target; i += 1) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe(target);
+  };
+
+  test('the shortcut opens the toolbar on a selection; arrows, typing, Tab and Enter tag it', async () => {
+    const phrase = 'Att hinna med tidiga insatser och biståndsbedömda insatser';
+    const page = await openPost(NACKA);
+    await page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('.entry-content')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at !== -1) getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
+      }
+    }, phrase);
+    // What the background does on the "tag-selection" command or the context-menu item.
+    await (await browser.worker()).evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.tabs.sendMessage(tab.id!, { type: 'open-toolbar' });
+    }, page.url());
+    await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+    expect(await focused(page)).toBe('input.');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'input.theme-search');
+    await page.keyboard.type('förebygg');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'input.municipality-search');
+    await page.keyboard.type('Flen');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'textarea.');
+    await page.keyboard.type('Tagg med tangentbordet');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toolbar(page).count()).toBe(0);
+    await expect.poll(() => highlighted(page, 'plan')).toContain(phrase);
+    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling', 'forebyggande']);
+    expect(rowWithQuote(phrase)?.[6]).toBe('Tagg med tangentbordet');
+    await page.close();
+  });
+});
+
 describe('nothing is lost', () => {
   test('the web app down while saving → kept, and sent once it is back, with no duplicate', async () => {
     const phrase = 'Portalparagrafen i socialtjänstlagen lever i Nackas vision och värdering.';

@@ -10,8 +10,9 @@ export function fixtureHtml(path: string): string {
 }
 
 export function parseHtml(html: string, url = 'http://127.0.0.1/'): DocumentLike & Document {
-  const window = new Window({ url });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as DocumentLike & Document;
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window.document.write(html);
+  return window.document as unknown as DocumentLike & Document;
 }
 
 export function fixtureDocument(path: string): DocumentLike & Document {

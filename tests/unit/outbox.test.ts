@@ -1,0 +1,64 @@
+// The outbox's rules and the merge with the sheet's passages.
+import { describe, expect, test } from 'vitest';
+import { backoffSeconds, enqueue, nextBatch, orphanedEntries, settle } from '../../extension/lib/outbox';
+import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
+import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
+import { makePassage } from '../helpers/passages';
+
+describe('outbox', () => {
+  test('keeps the highest rev per passage', () => {
+    const p = makePassage();
+    const outbox = enqueue(enqueue({}, { ...p, rev: 3 }), { ...p, rev: 2 });
+    expect(outbox).toEqual({ [p.id]: 3 });
+  });
+
+  test('a batch sends the current version, at most maxOps, and skips entries without a passage', () => {
+    const a = makePassage();
+    const b = makePassage();
+    const outbox = { [a.id]: 1, [b.id]: 1, missing: 1 };
+    expect(nextBatch(outbox, { [a.id]: a, [b.id]: b }, 1)).toEqual([{ op: 'upsert', passage: a }]);
+    expect(nextBatch(outbox, { [a.id]: a, [b.id]: b })).toHaveLength(2);
+    expect(orphanedEntries(outbox, { [a.id]: a, [b.id]: b })).toEqual(['missing']);
+  });
+
+  test('a batch stays under the 2 MB body limit', () => {
+    const passages = Object.fromEntries(Array.from({ length: 200 }, () => makePassage({ quote: 'å'.repeat(5000) })).map((p) => [p.id, p]));
+    const outbox = Object.fromEntries(Object.keys(passages).map((id) => [id, 1]));
+    const batch = nextBatch(outbox, passages);
+    expect(batch.length).toBeLessThan(200);
+    expect(Buffer.byteLength(JSON.stringify({ v: 1, token: 'x'.repeat(64), ops: batch }))).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  test('an answer settles what the sheet holds; a newer edit made meanwhile stays', () => {
+    const outbox = { a: 2, b: 5, c: 1 };
+    expect(settle(outbox, [
+      { id: 'a', status: 'applied', rev: 2 },
+      { id: 'b', status: 'applied', rev: 4 },
+      { id: 'c', status: 'stale', rev: 3 },
+    ])).toEqual({ b: 5 });
+  });
+
+  test('backoff doubles from 2 seconds up to 5 minutes', () => {
+    expect([1, 2, 3, 8, 9, 20].map(backoffSeconds)).toEqual([2, 4, 8, 256, 300, 300]);
+  });
+});
+
+describe('passages on the client', () => {
+  test('edit and delete raise rev and keep the rest', () => {
+    const p = makePassage();
+    const edited = editPassage(p, { kind: 'plan', themes: ['tolkar'], municipality: '0482', note: 'n' }, '2026-11-24T12:00:00.000Z');
+    expect(edited).toMatchObject({ id: p.id, rev: 2, kind: 'plan', quote: p.quote, createdAt: p.createdAt, updatedAt: '2026-11-24T12:00:00.000Z' });
+    expect(deletePassage(edited, '2026-11-24T13:00:00.000Z')).toMatchObject({ rev: 3, deleted: true });
+  });
+
+  test('the sheet’s newer versions come in; unsent local edits win; tombstones are not shown', () => {
+    const mine = makePassage({ rev: 3 });
+    const theirs = makePassage({ rev: 1 });
+    const merged = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
+    expect(merged[mine.id].rev).toBe(3);
+    expect(merged[theirs.id]).toEqual(theirs);
+    const pending = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: 3 });
+    expect(pending[mine.id].rev).toBe(3);
+    expect(livePassagesOf(merged, mine.url).map((p) => p.id).sort()).toEqual([mine.id, theirs.id].sort());
+  });
+});
