@@ -85,6 +85,15 @@ async function testConnection(request: Request & { type: 'ping' }): Promise<Resp
   }
 }
 
+const CODEBOOK_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** Pulls the team's codebook from the sheet when the cached one is the default or older than an hour. */
+async function refreshCodebookIfStale(): Promise<void> {
+  const [settings, cached] = await Promise.all([settingsItem.getValue(), codebookItem.getValue()]);
+  const fresh = cached.fetchedAt && Date.now() - Date.parse(cached.fetchedAt) < CODEBOOK_MAX_AGE_MS;
+  if (isConfigured(settings) && !fresh) await refreshCodebook();
+}
+
 /** Learns the spreadsheet's address (for the popup's link) once the web app is configured. */
 async function learnSheetUrl(): Promise<void> {
   const settings = await settingsItem.getValue();
@@ -137,9 +146,13 @@ export default defineBackground(() => {
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     await openToolbarInActiveTab(target);
   });
-  // New settings lift an "unauthorized" stop and send what waits.
-  settingsItem.watch(() => void flush(hooks));
+  // New settings lift an "unauthorized" stop, send what waits and pull the codebook.
+  settingsItem.watch(() => {
+    void flush(hooks);
+    void refreshCodebookIfStale();
+  });
   // Whenever the worker starts (browser start, an alarm, a message), whatever waits in the outbox is sent.
   void flush(hooks);
   void learnSheetUrl();
+  void refreshCodebookIfStale();
 });

@@ -6,6 +6,7 @@ import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtim
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
 import { clickPhrase, highlighted, selectWithMouse } from '../helpers/page-actions';
 import { CODE_PATH, tabValues, TOKEN } from '../helpers/local-sheet';
+import { makePassage } from '../helpers/passages';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +145,54 @@ describe('tagging a passage', () => {
     await expect.poll(() => highlighted(page, 'plan')).toEqual([]);
     await expect.poll(() => rowWithQuote(phrase)?.[13], { timeout: 15_000 }).toBe(true);
     expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('the team', () => {
+  test("a colleague's passage from the sheet is highlighted on the page", async () => {
+    const quote = 'Det uttrycktes en vilja att kunna nå dessa barn innan de kommer till mottagningsgruppen.';
+    const page0 = await openPost(NACKA);
+    const text = await page0.evaluate(() => document.querySelector('.entry-content')!.textContent!);
+    await page0.close();
+    const start = text.indexOf(quote);
+    const passage = makePassage({ quote, start, end: start + quote.length, prefix: text.slice(start - 32, start), suffix: text.slice(start + quote.length, start + quote.length + 32), kind: 'national', author: 'Kollega' });
+    const answer = await fetch(`${sheet.url}/exec`, { method: 'POST', body: JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage }] }) });
+    expect((await answer.json()).ok).toBe(true);
+    const page = await openPost(NACKA);
+    await expect.poll(() => highlighted(page, 'national')).toContain(quote);
+    await page.close();
+  });
+
+  test('overlapping highlights: a passage inside another is drawn too and opens on its own when clicked', async () => {
+    const outer = 'I Nacka har barn och unga mycket höga skolresultat – bland de högsta i Sverige.';
+    const inner = 'mycket höga skolresultat';
+    const page = await openPost(NACKA);
+    await tag(page, outer, 'Placerade barns skolgång');
+    await tag(page, inner, 'Uppföljning och effektstudier');
+    await expect.poll(() => highlighted(page, 'theme')).toEqual(expect.arrayContaining([outer, inner]));
+    await clickPhrase(page, inner);
+    await expect.poll(() => toolbar(page).locator('.quote').textContent()).toBe(inner);
+    await page.keyboard.press('Escape');
+    await clickPhrase(page, 'bland de högsta');
+    await expect.poll(() => toolbar(page).locator('.quote').textContent()).toBe(outer);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  test('the codebook comes from the sheet: a theme added in Kodbok is offered in the toolbar', async () => {
+    const kodbok = sheet.runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Kodbok')!;
+    kodbok.getRange(kodbok.getLastRow() + 1, 1, 1, 4).setValues([["'sekretess", "'Sekretess och informationsdelning", "'Confidentiality", "'#884499"]]);
+    await sheet.runtime.persist();
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Hämta kodboken från kalkylarket' }).click();
+    await expect.poll(() => options.locator('li').allTextContents()).toContain('Sekretess och informationsdelning');
+    await options.close();
+    const page = await openPost(NACKA);
+    await selectWithMouse(page, 'Ökad befolkning');
+    await expect.poll(() => toolbar(page).getByText('Sekretess och informationsdelning', { exact: true }).count()).toBe(1);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 });
