@@ -6,7 +6,7 @@ import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
 import { isSwedish } from './sheet-locale';
 import { ensureToken, openTabs, TOKEN_PROPERTY } from './tabs';
 import { newToken } from './team-token';
-import { LOCK_WAIT_MS } from './web-app';
+import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
 /** Adds the Annotera menu; on first run makes the tabs and the team token. */
 export function onOpen(): void {
@@ -28,22 +28,13 @@ export function onInstall(): void {
   onOpen();
 }
 
-function underLock<T>(work: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('The sheet is busy with another write; try again shortly.');
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
 /** Rebuilds Matris, Plan för handling and Nationell nivå from Passager. */
 export function menuRebuild(): void {
-  underLock(() => {
+  const done = withScriptLock(() => {
     const tabs = openTabs();
     rebuildDerivedTabs(tabs, readPassages(tabs));
   });
+  if (!done) throw new Error(BUSY_MESSAGE);
 }
 
 function showSidebar(by: 'municipality' | 'theme'): void {

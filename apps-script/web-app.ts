@@ -12,10 +12,9 @@ import { writeRows } from './sheet-access';
 import { isSwedish } from './sheet-locale';
 import { openTabs, TOKEN_PROPERTY } from './tabs';
 import { tokensMatch } from './team-token';
+import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
 declare const __ANNOTERA_VERSION__: string;
-
-export const LOCK_WAIT_MS = 10_000;
 
 type Answer = Record<string, unknown> & { ok: boolean };
 
@@ -56,13 +55,8 @@ export function handlePost(body: string, bytes = utf8Length(body)): BatchAnswer 
       ? failure('too_large', `A batch holds at most ${MAX_OPS} ops.`)
       : failure('invalid_request', 'The request does not have the expected shape.', request.errors);
   }
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('server_busy', 'The sheet is busy with another write; try again shortly.');
-  try {
-    return { ok: true, results: writeBatch(request.value.ops) };
-  } finally {
-    lock.releaseLock();
-  }
+  const written = withScriptLock(() => writeBatch(request.value.ops));
+  return written ? { ok: true, results: written.value } : failure('server_busy', BUSY_MESSAGE);
 }
 
 function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalSheet } from '../apps-script/local-runtime/start';
+import { CHROME, chromiumFlags } from './chromium';
 import { startFixtureServer } from './fixture-server';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
   execFileSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
 
@@ -44,18 +44,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.log(`No Chromium at ${CHROME} (set CHROME_PATH). The servers keep running; press Ctrl+C to stop.`);
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'annotera-profile-'));
-  const browser = spawn(CHROME, [
-    `--user-data-dir=${profile}`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    firstPost,
-    `${sheet.url}/`,
-  ], { stdio: 'ignore' });
+  const browser = spawn(CHROME, [`--user-data-dir=${profile}`, ...chromiumFlags(extensionDir), firstPost, `${sheet.url}/`], { stdio: 'ignore' });
   browser.on('exit', () => console.log('Chromium closed. The servers keep running; press Ctrl+C to stop.'));
 }
 

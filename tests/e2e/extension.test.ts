@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../helpers/browser';
-import { clickPhrase, highlighted, selectWithMouse } from '../helpers/page-actions';
+import { clickPhrase, highlighted, selectWithMouse, selectWithoutMouse } from '../helpers/page-actions';
 import { CODE_PATH, tabValues, TOKEN } from '../helpers/local-sheet';
 import { makePassage } from '../helpers/passages';
 import { mkdtempSync } from 'node:fs';
@@ -210,13 +210,7 @@ describe('keyboard alone', () => {
   test('the shortcut opens the toolbar on a selection; arrows, typing, Tab and Enter tag it', async () => {
     const phrase = 'Att hinna med tidiga insatser och biståndsbedömda insatser';
     const page = await openPost(NACKA);
-    await page.evaluate((text) => {
-      const walker = document.createTreeWalker(document.querySelector('.entry-content')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at !== -1) getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
-      }
-    }, phrase);
+    await selectWithoutMouse(page, phrase);
     // What the background does on the "tag-selection" command or the context-menu item.
     await (await browser.worker()).evaluate(async (url) => {
       const [tab] = await chrome.tabs.query({ url });

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROME, chromiumFlags } from '../../scripts/chromium';
 
-export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Builds the extension into .output/<name>/chrome-mv3 with the settings preset and the extra match patterns. */
@@ -36,18 +36,7 @@ export async function launchWithExtension(extensionPath: string): Promise<Extens
     viewport: { width: 1280, height: 900 },
     locale: 'sv-SE',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=sv-SE',
-    ],
+    args: [...chromiumFlags(extensionPath), '--disable-gpu', '--lang=sv-SE'],
   });
   const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;

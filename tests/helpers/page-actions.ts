@@ -1,11 +1,22 @@
 // What a user does on a post page, driven through the real mouse and keyboard of Chromium.
 import type { Page } from 'playwright-core';
 
-/** Drags the mouse across the first occurrence of a phrase in the post, as a reader selects it. */
-export async function selectWithMouse(page: Page, phrase: string): Promise<void> {
-  const ends = await page.evaluate((text) => {
-    const root = document.querySelector('.entry-content')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+interface Spot {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  midX: number;
+  midY: number;
+}
+
+/**
+ * Finds the first occurrence of a phrase in the post, scrolls it into view and returns where it is on screen;
+ * with `select`, selects it as caret browsing would.
+ */
+async function locate(page: Page, phrase: string, select = false): Promise<Spot> {
+  const spot = await page.evaluate(({ text, selectIt }) => {
+    const walker = document.createTreeWalker(document.querySelector('.entry-content')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(text);
       if (at === -1) continue;
@@ -13,38 +24,42 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + text.length);
+      if (selectIt) getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
       const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      const [first, last] = [rects[0], rects[rects.length - 1]];
+      const middle = document.createRange();
+      middle.setStart(node, at + Math.floor(text.length / 2));
+      middle.setEnd(node, at + Math.floor(text.length / 2) + 1);
+      const mid = middle.getClientRects()[0];
+      return {
+        x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2,
+        midX: mid.left + mid.width / 2, midY: mid.top + mid.height / 2,
+      };
     }
     return null;
-  }, phrase);
-  if (!ends) throw new Error(`"${phrase}" is not in the post`);
-  await page.mouse.move(ends.x1, ends.y1);
+  }, { text: phrase, selectIt: select });
+  if (!spot) throw new Error(`"${phrase}" is not in the post`);
+  return spot;
+}
+
+/** Drags the mouse across the first occurrence of a phrase in the post, as a reader selects it. */
+export async function selectWithMouse(page: Page, phrase: string): Promise<void> {
+  const spot = await locate(page, phrase);
+  await page.mouse.move(spot.x1, spot.y1);
   await page.mouse.down();
-  await page.mouse.move(ends.x2, ends.y2, { steps: 8 });
+  await page.mouse.move(spot.x2, spot.y2, { steps: 8 });
   await page.mouse.up();
+}
+
+/** Selects a phrase without the mouse (as a keyboard user does with caret browsing). */
+export async function selectWithoutMouse(page: Page, phrase: string): Promise<void> {
+  await locate(page, phrase, true);
 }
 
 /** Clicks the middle of the first occurrence of a phrase (for example on a highlight). */
 export async function clickPhrase(page: Page, phrase: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    const root = document.querySelector('.entry-content')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at + Math.floor(text.length / 2));
-      range.setEnd(node, at + Math.floor(text.length / 2) + 1);
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!point) throw new Error(`"${phrase}" is not in the post`);
-  await page.mouse.click(point.x, point.y);
+  const spot = await locate(page, phrase);
+  await page.mouse.click(spot.midX, spot.midY);
 }
 
 /** The text of each Annotera highlight of a kind, as drawn by the CSS Custom Highlight API. */
