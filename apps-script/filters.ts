@@ -1,9 +1,8 @@
 // Filtering the sheet by one municipality or one theme: Passager and the views get filters, Matris shows one row or column.
 import { labelFor, type Codebook } from '../shared/codebook';
 import { municipalityByCode } from '../shared/municipalities';
-import { PASSAGE_COLUMNS } from './passage-rows';
+import { PASSAGE_COLUMNS, type Cell } from './passage-rows';
 import type { Tabs } from './tabs';
-import type { Cell } from './passage-rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Criteria = GoogleAppsScript.Spreadsheet.FilterCriteria;

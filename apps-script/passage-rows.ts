@@ -1,6 +1,6 @@
 // Passage ⇄ row of the Passager tab (column order of SheetWords.passageHeaders; the id last, out of the way).
 import { DEFAULT_KINDS } from '../shared/codebook';
-import { KINDS, type Kind, type Passage } from '../shared/passage';
+import type { Kind, Passage } from '../shared/passage';
 import { municipalityByCode } from '../shared/municipalities';
 import { asText, cellBoolean, cellInteger, cellText } from './cell-text';
 
@@ -56,11 +56,12 @@ export function passageToRow(p: Passage, swedish: boolean): Cell[] {
 
 /** A stored passage from its row; a tombstone made by a delete of an unknown id has empty fields. */
 export function rowToPassage(row: readonly unknown[]): Passage {
-  const kind = kindFromCell(row[KIND_COLUMN]);
+  const code = cellText(row[0]).trim();
   return {
     id: cellText(row[ID_COLUMN]),
-    municipality: cellText(row[0]).padStart(row[0] === '' ? 0 : 4, '0'),
-    kind: KINDS.includes(kind) ? kind : 'theme',
+    // A code typed by hand may have become a number (182 for 0182).
+    municipality: code && /^\d{1,4}$/.test(code) ? code.padStart(4, '0') : code,
+    kind: kindFromCell(row[KIND_COLUMN]),
     themes: themesFromCell(row[THEMES_COLUMN]),
     quote: cellText(row[5]),
     note: cellText(row[6]),

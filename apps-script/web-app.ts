@@ -1,5 +1,5 @@
 // The web app: doPost takes batches of passage ops, doGet answers ping, codebook and a page's passages — wire format v1.
-import type { Passage } from '../shared/passage';
+import { validatePassage } from '../shared/passage';
 import {
   failure, MAX_BODY_BYTES, MAX_OPS, validateBatchRequest, validateGetRequest,
   type BatchAnswer, type Failure, type OpResult,
@@ -82,7 +82,8 @@ export function handleGet(parameters: Record<string, string | undefined>): Answe
   const tabs = openTabs();
   if (request.value.action === 'codebook') return { ok: true, codebook: readCodebook(tabs) };
   const url = postIdentity(request.value.url);
-  const passages: Passage[] = readPassages(tabs).filter((p) => !p.deleted && p.url === url);
+  // A row the team has edited by hand into something invalid is left out rather than spoiling the whole answer.
+  const passages = readPassages(tabs).filter((p) => !p.deleted && p.url === url && validatePassage(p).ok);
   return { ok: true, passages };
 }
 

@@ -191,9 +191,8 @@ function introducesList(text: string, next: Block | undefined): boolean {
   return next?.type === 'list' && /:$/u.test(text) && kindOfHeading(text) !== 'theme';
 }
 
-/** The whole structure of a post page, or null when no content root is found. */
-export function readPost(doc: DocumentLike): PostStructure | null {
-  const root = findContentRoot(doc);
+/** The whole structure of a post page (at a content root already found, or found here), or null when there is none. */
+export function readPost(doc: DocumentLike, root: ElementLike | null = findContentRoot(doc)): PostStructure | null {
   if (!root) return null;
   const index = indexText(root);
   return { title: findPostTitle(doc, root), text: index.text, sections: readSections(root, index) };

@@ -36,7 +36,7 @@ export class PageSession {
     private readonly url: string,
     private readonly toolbar: ToolbarHost,
   ) {
-    this.post = readPost(doc as never)!;
+    this.post = readPost(doc as never, root as never)!;
     this.detected = detectMunicipalities(postText(this.post)).slice(0, 5).map((c) => c.municipality.code);
   }
 

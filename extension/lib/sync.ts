@@ -15,6 +15,8 @@ export interface SyncHooks {
 }
 
 let running: Promise<void> | null = null;
+/** A flush was asked for while one ran: its run goes round again, so a save made at its end is not left waiting. */
+let requested = false;
 
 async function recordFailure(error: WebAppError, state: SyncState, stoppedFor: string | null, hooks: SyncHooks) {
   const attempts = state.attempts + 1;
@@ -62,9 +64,13 @@ async function sendOnce(hooks: SyncHooks): Promise<boolean> {
 
 /** Sends until the outbox is empty or a failure schedules a retry; one run at a time. */
 export function flush(hooks: SyncHooks): Promise<void> {
+  requested = true;
   running ??= (async () => {
     try {
-      while (await sendOnce(hooks));
+      while (requested) {
+        requested = false;
+        while (await sendOnce(hooks));
+      }
     } finally {
       const summary = await syncSummary();
       await hooks.badge(summary.unsent, Boolean(summary.state.lastError));

@@ -78,6 +78,24 @@ describe('ingest', () => {
     expect(reply.json).toEqual({ ok: true, passages: [mine] });
   });
 
+  test('a row edited by hand into an invalid passage is left out of passages?url=, the others still come', async () => {
+    const good = makePassage();
+    const spoiled = makePassage();
+    await sheet.upsert(good, spoiled);
+    const row = passagerRows().findIndex((r) => r[18] === spoiled.id) + 2;
+    sheet.runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!.getRange(row, 1, 1, 1).setValues([["'Nacka?"]]);
+    const reply = await sheet.get({ action: 'passages', url: good.url, token: TOKEN });
+    expect(reply.json).toEqual({ ok: true, passages: [good] });
+  });
+
+  test('a municipality code typed by hand as a number still reads as its code', async () => {
+    const p = makePassage();
+    await sheet.upsert(p);
+    sheet.runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!.getRange(2, 1, 1, 1).setValues([['182']]);
+    expect(passagerRows()[0][0]).toBe(182);
+    expect((await sheet.get({ action: 'passages', url: p.url, token: TOKEN })).json.passages).toEqual([p]);
+  });
+
   test('ping and the codebook', async () => {
     expect((await sheet.get({ action: 'ping', token: TOKEN })).json).toEqual({ ok: true, version: '0.1.0', sheetUrl: `${sheet.url}/` });
     const codebook = (await sheet.get({ action: 'codebook', token: TOKEN })).json.codebook;
