@@ -164,6 +164,22 @@ describe('the team', () => {
     await page.close();
   });
 
+  test('a passage whose text is gone from the page is an orphan: listed, never drawn', async () => {
+    const quote = 'En mening som redaktionen senare strök ur inlägget om Nacka.';
+    const passage = makePassage({ quote, start: 100, end: 100 + quote.length, prefix: 'något helt annat', suffix: 'och mer', kind: 'plan' });
+    const answer = await fetch(`${sheet.url}/exec`, { method: 'POST', body: JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage }] }) });
+    expect((await answer.json()).ok).toBe(true);
+    const page = await openPost(NACKA);
+    const pageState = () => browser.worker().then((w) => w.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.tabs.sendMessage(tab.id!, { type: 'page-state' });
+    }, page.url()));
+    await expect.poll(async () => (await pageState()).passages.find((p: { passage: { id: string } }) => p.passage.id === passage.id)?.anchored).toBe(false);
+    expect(await highlighted(page, 'plan')).not.toContain(quote);
+    expect((await highlighted(page, 'plan')).every((text) => text.length > 0)).toBe(true);
+    await page.close();
+  });
+
   test('overlapping highlights: a passage inside another is drawn too and opens on its own when clicked', async () => {
     const outer = 'I Nacka har barn och unga mycket höga skolresultat – bland de högsta i Sverige.';
     const inner = 'mycket höga skolresultat';
