@@ -19,7 +19,7 @@ declare const __ANNOTERA_VERSION__: string;
 type Answer = Record<string, unknown> & { ok: boolean };
 
 /** Bytes of a string in UTF-8, without a service call. */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -37,10 +37,11 @@ function authorised(token: unknown): boolean {
   return tokensMatch(token, PropertiesService.getScriptProperties().getProperty(TOKEN_PROPERTY) ?? '');
 }
 
-const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Settings in the sheet.');
+const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');
 
 /** Handles a POST body: size, JSON, token, shape, then the batch under the script lock. */
-export function handlePost(body: string, bytes = utf8Length(body)): BatchAnswer {
+export function handlePost(body: string): BatchAnswer {
+  const bytes = utf8Length(body);
   if (bytes > MAX_BODY_BYTES) return failure('too_large', `The request body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted.`);
   let parsed: unknown;
   try {

@@ -44,7 +44,10 @@ export function startFixtureServer(port = 0, host = '127.0.0.1'): Promise<Fixtur
         url,
         server,
         post: (slug, archived = false) => (archived ? `${url}/web/20160305121314/http://www.socialbarnungdom.se/kommunbesok/${slug}/` : `${url}/blog/${slug}/`),
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
       });
     });
   });

@@ -112,7 +112,11 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
       resolve({
         server,
         url: `http://${host}:${actualPort}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Browsers keep idle connections open; closing them lets close() finish at once.
+        close: () => new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
       });
     });
   });

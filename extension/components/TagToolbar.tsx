@@ -22,11 +22,14 @@ export interface TagToolbarProps {
 export function TagToolbar(props: TagToolbarProps) {
   const [tagging, setTagging] = useState<Tagging>(props.initial);
   const [problem, setProblem] = useState('');
+  const [saving, setSaving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus({ preventScroll: true }), []);
   const update = (change: Partial<Tagging>) => setTagging((current) => ({ ...current, ...change }));
   const save = () => {
+    if (saving) return;
     if (!tagging.municipality) return setProblem(words.chooseMunicipality);
+    setSaving(true);
     props.onSave(tagging);
   };
   return (
@@ -82,7 +85,7 @@ export function TagToolbar(props: TagToolbarProps) {
       </label>
       {problem || props.error ? <p class="error" role="alert">{problem || props.error}</p> : null}
       <div class="actions">
-        <button type="submit" class="save">{words.save}</button>
+        <button type="submit" class="save" disabled={saving}>{words.save}</button>
         <button type="button" class="cancel" onClick={props.onCancel}>{words.cancel}</button>
         {props.onDelete ? <button type="button" class="delete" onClick={props.onDelete}>{words.delete}</button> : null}
       </div>

@@ -80,11 +80,13 @@ export class PageSession {
     const bounds = offsets && trimmed(text, offsets[0], offsets[1]);
     if (!bounds) return false;
     const selector = describeRange(text, bounds[0], bounds[1]);
+    // One id per toolbar: saving twice (a double Enter, a retry after an error) cannot make two passages.
+    const id = crypto.randomUUID();
     const tagging: Tagging = { kind: sectionAt(this.post.sections, bounds[0])?.kind ?? 'theme', themes: [], municipality: this.detected[0] ?? '', note: '' };
     void this.openToolbar(range.getBoundingClientRect(), 'create', selector.quote, tagging, async (result) => {
       const settings = await settingsItem.getValue();
       const page = { url: this.url, pageTitle: this.post.title, author: settings.author };
-      return newPassage(crypto.randomUUID(), page, selector, result, new Date().toISOString());
+      return newPassage(id, page, selector, result, new Date().toISOString());
     });
     return true;
   }
@@ -119,16 +121,17 @@ export class PageSession {
       this.doc.getSelection()?.removeAllRanges();
       close();
     };
-    const open = (error?: string) =>
+    // After a failed save the toolbar comes back with what the user chose and the error.
+    const open = (error?: string, current: Tagging = initial) =>
       this.toolbar.open(rect, {
         mode,
         quote,
-        initial,
+        initial: current,
         detected: this.detected,
         codebook,
         error,
         onCancel: close,
-        onSave: (tagging) => void build(tagging).then(store).catch((e: unknown) => open(String(e instanceof Error ? e.message : e))),
+        onSave: (tagging) => void build(tagging).then(store).catch((e: unknown) => open(String(e instanceof Error ? e.message : e), tagging)),
         onDelete: remove ? () => void store(remove()).catch((e: unknown) => open(String(e))) : undefined,
       });
     open();

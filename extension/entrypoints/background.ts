@@ -1,4 +1,5 @@
 // Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
+import { storage } from '@wxt-dev/storage';
 import { validatePassage, type Passage } from '../../shared/passage';
 import { exclusive } from '../lib/exclusive';
 import { enqueue } from '../lib/outbox';
@@ -32,9 +33,12 @@ async function savePassage(input: unknown): Promise<Responses['save-passage']> {
   await exclusive(async () => {
     const passages = await passagesItem.getValue();
     if ((passages[passage.id]?.rev ?? 0) >= passage.rev) return;
-    // Both are written before the answer: once the content script hears "ok", the passage survives a stopped worker.
-    await passagesItem.setValue({ ...passages, [passage.id]: passage });
-    await outboxItem.setValue(enqueue(await outboxItem.getValue(), passage));
+    // Both in one storage write, before the answer: once the content script hears "ok", the passage
+    // and its place in the outbox survive a stopped worker together.
+    await storage.setItems([
+      { item: passagesItem, value: { ...passages, [passage.id]: passage } },
+      { item: outboxItem, value: enqueue(await outboxItem.getValue(), passage) },
+    ]);
   });
   void flush(hooks);
   return { ok: true };
