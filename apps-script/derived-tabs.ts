@@ -54,7 +54,7 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
   }
   const byId = new Map(passages.map((p) => [p.id, p]));
   const max = Math.max(...matrix.rows.flatMap((row) => row.counts));
-  const more = (n: number) => (language.startsWith('sv') ? `… och ${n} till` : `… and ${n} more`);
+  const more = (n: number) => words.matrix.more.replace('{n}', String(n));
   const values: Cell[][] = [header];
   const notes: string[][] = [new Array(width).fill('')];
   const backgrounds: string[][] = [new Array(width).fill('#eeeeee')];

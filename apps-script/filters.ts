@@ -1,6 +1,7 @@
 // Filtering the sheet by one municipality or one theme: Passager and the views get filters, Matris shows one row or column.
-import { labelFor, type Codebook } from '../shared/codebook';
+import type { Codebook } from '../shared/codebook';
 import { municipalityByCode } from '../shared/municipalities';
+import { themeLabeller } from './derived-tabs';
 import { PASSAGE_COLUMNS, type Cell } from './passage-rows';
 import type { Tabs } from './tabs';
 
@@ -62,8 +63,7 @@ function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeL
 
 /** Puts a filter state on every tab; `matrix` is Matris as just written or read. */
 export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][]): void {
-  const theme = state?.by === 'theme' ? codebook.themes.find((t) => t.id === state.id) : undefined;
-  const themeLabel = theme ? labelFor(theme.label, tabs.language) : state?.by === 'theme' ? state.id : '';
+  const themeLabel = state?.by === 'theme' ? themeLabeller(codebook, tabs.language)(state.id) : '';
   const words = tabs.words;
   if (state?.by === 'municipality') {
     const name = municipalityByCode(state.code)?.shortName ?? state.code;

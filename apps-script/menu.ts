@@ -4,8 +4,7 @@ import { municipalityByCode } from '../shared/municipalities';
 import { applyFilterState, readFilterState, saveFilterState, type FilterState } from './filters';
 import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
 import { isSwedish } from './sheet-locale';
-import { ensureToken, openTabs, TOKEN_PROPERTY } from './tabs';
-import { newToken } from './team-token';
+import { ensureToken, openTabs, storeNewToken } from './tabs';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
 /** Adds the Annotera menu; on first run makes the tabs and the team token. */
@@ -105,7 +104,5 @@ export function settingsInfo(): { token: string; url: string } {
 
 /** Makes a new team token; the old one stops working at once. */
 export function rotateToken(): string {
-  const token = newToken(() => Utilities.getUuid());
-  PropertiesService.getScriptProperties().setProperty(TOKEN_PROPERTY, token);
-  return token;
+  return storeNewToken();
 }

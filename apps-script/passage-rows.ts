@@ -7,7 +7,6 @@ import { asText, cellBoolean, cellInteger, cellText } from './cell-text';
 export type Cell = string | number | boolean | Date;
 export const PASSAGE_COLUMNS = 19;
 export const ID_COLUMN = 18;
-export const MUNICIPALITY_NAME_COLUMN = 1;
 export const KIND_COLUMN = 3;
 export const THEMES_COLUMN = 4;
 /** Technical columns the team need not see: before, after, start, end, id. */
@@ -25,8 +24,8 @@ export function kindFromCell(value: unknown): Kind {
   return kindByText.get(cellText(value).trim().toLowerCase()) ?? 'theme';
 }
 
-export const themesCell = (themes: readonly string[]) => themes.join(', ');
-export const themesFromCell = (value: unknown) =>
+const themesCell = (themes: readonly string[]) => themes.join(', ');
+const themesFromCell = (value: unknown) =>
   cellText(value).split(',').map((id) => id.trim()).filter(Boolean);
 
 export function passageToRow(p: Passage, swedish: boolean): Cell[] {

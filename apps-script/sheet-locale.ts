@@ -6,7 +6,7 @@ export interface SheetWords {
   planHeaders: string[];
   nationalHeaders: string[];
   codebookHeaders: string[];
-  matrix: { municipality: string; county: string; total: string; columnTotal: string; noPassages: string };
+  matrix: { municipality: string; county: string; total: string; columnTotal: string; noPassages: string; more: string };
   statuses: string[];
   menu: { rebuild: string; byMunicipality: string; byTheme: string; showAll: string; settings: string };
 }
@@ -20,7 +20,7 @@ const SV: SheetWords = {
   planHeaders: ['Kommun', 'Län', 'Plan för handling', 'Teman', 'Status', 'Uppföljning', 'Länk', 'id'],
   nationalHeaders: ['Kommun', 'Län', 'Till nationell nivå', 'Mottagare', 'Teman', 'Länk', 'id'],
   codebookHeaders: ['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg'],
-  matrix: { municipality: 'Kommun', county: 'Län', total: 'Totalt', columnTotal: 'Totalt', noPassages: 'Inga passager ännu.' },
+  matrix: { municipality: 'Kommun', county: 'Län', total: 'Totalt', columnTotal: 'Totalt', noPassages: 'Inga passager ännu.', more: '… och {n} till' },
   statuses: ['Ej påbörjad', 'Pågår', 'Klar'],
   menu: {
     rebuild: 'Bygg om matrisen',
@@ -40,7 +40,7 @@ const EN: SheetWords = {
   planHeaders: ['Municipality', 'County', 'Plan item', 'Themes', 'Status', 'Follow-up', 'Link', 'id'],
   nationalHeaders: ['Municipality', 'County', 'To the national level', 'Addressed to', 'Themes', 'Link', 'id'],
   codebookHeaders: ['id', 'Label (Swedish)', 'Label (English)', 'Colour'],
-  matrix: { municipality: 'Municipality', county: 'County', total: 'Total', columnTotal: 'Total', noPassages: 'No passages yet.' },
+  matrix: { municipality: 'Municipality', county: 'County', total: 'Total', columnTotal: 'Total', noPassages: 'No passages yet.', more: '… and {n} more' },
   statuses: ['Not started', 'In progress', 'Done'],
   menu: {
     rebuild: 'Rebuild the matrix',
@@ -52,8 +52,8 @@ const EN: SheetWords = {
 };
 
 /** The words for a spreadsheet locale such as "sv_SE" or "en_GB": Swedish for Swedish, English otherwise. */
-export function wordsFor(locale: string): SheetWords {
-  return /^sv/i.test(locale) ? SV : EN;
-}
-
 export const isSwedish = (locale: string) => /^sv/i.test(locale);
+
+export function wordsFor(locale: string): SheetWords {
+  return isSwedish(locale) ? SV : EN;
+}

@@ -11,7 +11,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const TOKEN_PROPERTY = 'ANNOTERA_TOKEN';
 
 export interface Tabs {
-  spreadsheet: Spreadsheet;
   words: SheetWords;
   language: string;
   passages: Sheet;
@@ -45,16 +44,19 @@ export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
   const plan = tab(ss, names.plan, words.planHeaders);
   const national = tab(ss, names.national, words.nationalHeaders);
   const codebook = tab(ss, names.codebook, words.codebookHeaders, (sheet) => writeRows(sheet, 2, codebookToRows()));
-  return { spreadsheet: ss, words, language, passages, matrix, plan, national, codebook };
+  return { words, language, passages, matrix, plan, national, codebook };
 }
 
-/** The team token, made (at least 128 random bits) if there is none yet. */
-export function ensureToken(properties = PropertiesService.getScriptProperties()): string {
-  const existing = properties.getProperty(TOKEN_PROPERTY);
-  if (existing) return existing;
+/** Makes and stores a new team token (at least 128 random bits); the old one stops working at once. */
+export function storeNewToken(properties = PropertiesService.getScriptProperties()): string {
   const token = newToken(() => Utilities.getUuid());
   properties.setProperty(TOKEN_PROPERTY, token);
   return token;
+}
+
+/** The team token, made if there is none yet. */
+export function ensureToken(properties = PropertiesService.getScriptProperties()): string {
+  return properties.getProperty(TOKEN_PROPERTY) || storeNewToken(properties);
 }
 
 /** Data rows of the Kodbok tab. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LocalRuntime } from '../apps-script/local-runtime/runtime';
+import { TOKEN_PROPERTY } from '../apps-script/tabs';
 import { makePassage } from '../tests/helpers/passages';
 import { MUNICIPALITIES } from '../shared/municipalities';
 import { DEFAULT_THEMES } from '../shared/codebook';
@@ -23,7 +24,7 @@ function varied(i: number) {
 async function freshRuntime(dir: string, name: string) {
   const runtime = await LocalRuntime.open({ codePath: CODE, workbookPath: join(dir, `${name}.xlsx`) });
   runtime.invoke('onOpen');
-  runtime.setScriptProperty('ANNOTERA_TOKEN', TOKEN);
+  runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
   return runtime;
 }
 

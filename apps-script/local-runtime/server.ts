@@ -1,5 +1,6 @@
 // Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and a read-only view of each tab.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from './runtime';
 import { renderIndex, renderSheet } from './sheet-view';
@@ -91,7 +92,6 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
       return sheet ? send(response, 200, 'text/html', renderSheet(runtime.book, sheet)) : send(response, 404, 'text/plain', 'No such tab.');
     }
     if (url.pathname === '/workbook.xlsx' && request.method === 'GET') {
-      const { readFile } = await import('node:fs/promises');
       const bytes = await readFile(runtime.options.workbookPath).catch(() => null);
       if (!bytes) return send(response, 404, 'text/plain', 'The workbook has not been written yet.');
       response.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': 'attachment; filename="annotera.xlsx"' });

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { LocalRuntime } from './runtime';
 import { serve, type RunningServer } from './server';
+import { TOKEN_PROPERTY } from '../tabs';
 
 export interface LocalSheetOptions {
   port: number;
@@ -17,8 +18,6 @@ export interface LocalSheet extends RunningServer {
   token: string;
   workbookPath: string;
 }
-
-const TOKEN_PROPERTY = 'ANNOTERA_TOKEN';
 
 export async function startLocalSheet(options: LocalSheetOptions): Promise<LocalSheet> {
   const codePath = options.codePath ?? resolve('dist/apps-script/Code.js');

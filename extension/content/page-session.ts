@@ -6,6 +6,7 @@ import { anchorSelector, describeRange } from '../lib/anchor';
 import { deletePassage, editPassage, newPassage, type Tagging } from '../lib/passage-edit';
 import { livePassagesOf } from '../lib/page-passages';
 import { send, type PageState } from '../lib/messages';
+import { messageOf } from '../lib/web-app-client';
 import { passagesItem, settingsItem } from '../lib/settings';
 import { draw, passagesAt, type Drawn } from '../dom/highlighter';
 import { offsetsToRange, rangeToOffsets } from '../dom/text-offsets';
@@ -117,7 +118,7 @@ export class PageSession {
     const store = async (passage: Passage) => {
       const answer = (await send({ type: 'save-passage', passage })) as { ok?: boolean; error?: string };
       if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
-      this.show([...this.passages.filter((p) => p.id !== passage.id), ...(passage.deleted ? [] : [passage])]);
+      // The background has stored it: the passages watch redraws the page.
       this.doc.getSelection()?.removeAllRanges();
       close();
     };
@@ -131,8 +132,8 @@ export class PageSession {
         codebook,
         error,
         onCancel: close,
-        onSave: (tagging) => void build(tagging).then(store).catch((e: unknown) => open(String(e instanceof Error ? e.message : e), tagging)),
-        onDelete: remove ? () => void store(remove()).catch((e: unknown) => open(String(e))) : undefined,
+        onSave: (tagging) => void build(tagging).then(store).catch((e: unknown) => open(messageOf(e), tagging)),
+        onDelete: remove ? () => void store(remove()).catch((e: unknown) => open(messageOf(e))) : undefined,
       });
     open();
   }

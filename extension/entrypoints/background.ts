@@ -7,7 +7,7 @@ import { livePassagesOf, mergeFromSheet } from '../lib/page-passages';
 import type { Request, Responses } from '../lib/messages';
 import { codebookItem, isConfigured, outboxItem, passagesItem, settingsItem } from '../lib/settings';
 import { flush, SYNC_ALARM, syncSummary, type SyncHooks } from '../lib/sync';
-import { fetchCodebook, fetchPassages, ping, WebAppError } from '../lib/web-app-client';
+import { asWebAppError, fetchCodebook, fetchPassages, messageOf, ping, WebAppError } from '../lib/web-app-client';
 import { words } from '../lib/i18n';
 
 const MENU_ID = 'annotera-tag-selection';
@@ -22,7 +22,7 @@ const hooks: SyncHooks = {
 };
 
 const failed = (error: unknown) => {
-  const e = error instanceof WebAppError ? error : new WebAppError('internal', String(error));
+  const e = asWebAppError(error);
   return { ok: false as const, code: e.code, message: e.message };
 };
 
@@ -133,7 +133,7 @@ async function openToolbarInActiveTab(tabId?: number) {
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
-    handle(request).then(respond, (error: unknown) => respond({ error: error instanceof Error ? error.message : String(error) }));
+    handle(request).then(respond, (error: unknown) => respond({ error: messageOf(error) }));
     return true;
   });
   browser.alarms.onAlarm.addListener((alarm) => {

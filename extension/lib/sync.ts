@@ -2,7 +2,7 @@
 import { MAX_OPS } from '../../shared/protocol';
 import { backoffSeconds, nextBatch, orphanedEntries, settle } from './outbox';
 import { fingerprint, isConfigured, outboxItem, passagesItem, settingsItem, syncStateItem, type SyncState } from './settings';
-import { sendBatch, WebAppError } from './web-app-client';
+import { asWebAppError, sendBatch, WebAppError } from './web-app-client';
 import type { SyncSummary } from './messages';
 import { exclusive } from './exclusive';
 
@@ -51,7 +51,7 @@ async function sendOnce(hooks: SyncHooks): Promise<boolean> {
       await syncStateItem.setValue({ lastError: null, lastSentAt: new Date().toISOString(), attempts: 0, stoppedFor: null });
       return true;
     } catch (error) {
-      const failure = error instanceof WebAppError ? error : new WebAppError('internal', String(error));
+      const failure = asWebAppError(error);
       if (failure.code === 'too_large' && maxOps > 1) {
         maxOps = Math.max(1, Math.floor(ops.length / 2));
         continue;

@@ -12,6 +12,12 @@ export class WebAppError extends Error {
   }
 }
 
+/** The message of anything thrown. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Anything thrown, as a WebAppError (unknown failures are `internal`). */
+export const asWebAppError = (error: unknown) => (error instanceof WebAppError ? error : new WebAppError('internal', messageOf(error)));
+
 const TIMEOUT_MS = 30_000;
 
 async function exchange<S extends v.GenericSchema>(url: string, init: RequestInit, schema: S): Promise<v.InferOutput<S>> {
@@ -19,7 +25,7 @@ async function exchange<S extends v.GenericSchema>(url: string, init: RequestIni
   try {
     response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    throw new WebAppError('network', `The web app could not be reached (${error instanceof Error ? error.message : String(error)}).`);
+    throw new WebAppError('network', `The web app could not be reached (${messageOf(error)}).`);
   }
   const text = await response.text();
   let body: unknown;

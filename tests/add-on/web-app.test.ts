@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import { sidePath } from '../../apps-script/local-runtime/workbook-file';
 import { startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
 let sheet: TestSheet;
@@ -150,14 +151,14 @@ describe('bad requests get their code and change nothing', () => {
   test.each(cases.map(([name, body, code]) => [name, code, body] as const))('%s → %s', async (_name, code, body) => {
     await sheet.upsert(makePassage());
     const workbook = sheet.bytes();
-    const side = readFileSync(sheet.workbookPath.replace(/\.xlsx$/, '.runtime.json'));
+    const side = readFileSync(sidePath(sheet.workbookPath));
     const reply = await sheet.post(body());
     expect(reply.status).toBe(200);
     expect(reply.json.ok).toBe(false);
     expect(reply.json.error.code).toBe(code);
     expect(reply.json.error.message.length).toBeGreaterThan(10);
     expect(sheet.bytes().equals(workbook)).toBe(true);
-    expect(readFileSync(sheet.workbookPath.replace(/\.xlsx$/, '.runtime.json')).equals(side)).toBe(true);
+    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
   });
 
   test('invalid_request names the field paths', async () => {
