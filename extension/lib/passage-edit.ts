@@ -1,6 +1,6 @@
 // Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
-import type { TextSelector } from './anchor';
+import type { TextSelector } from '../anchoring/selector';
 
 export interface Tagging {
   kind: Kind;
