@@ -1,15 +1,21 @@
-// Re-anchors a post's passages in its current text: the sure places first, then every other passage near where its
-// neighbours went, by the scoring in score.ts — or nowhere (an orphan).
+// Re-anchors a post's passages in its current text: the sure places first, then every other passage near where the
+// sure passages around it went, by the scoring in score.ts — or nowhere (an orphan).
 //
-// Pass 1, in the order of the stored starts: a passage whose quote is at its stored start moved by the shift of the
-// last sure passage (or at its stored start), with both neighbours in place, is sure; so is one whose quote occurs
-// exactly once with both neighbours in place. Each sure passage records the shift of the text around it.
-// Pass 2, for the others: the expected start is the stored start moved by the shift of the nearest sure passage.
-// Candidates are scored in growing circles, each only when the ones before found nothing near with both neighbours:
-// the exact occurrences of the quote, fuzzy matches in a window of ±(512 + quote length) around the expected start,
-// then fuzzy matches anywhere in the text.
-import { exactOccurrences, fuzzyAnywhere, fuzzyIn, type Match } from './candidates';
-import { best, isSure, maxErrors, nearRadius, MIN_SIDE, scoreCandidate, type Scored } from './score';
+// Pass 1, in the order of the stored starts, with `shift` the shift of the last sure passage (at first 0):
+//   1. the exact quote with both neighbours in place within 16 characters of stored start + shift: sure;
+//   2. the same at the shift of the previous passage's guess (below): both are sure — two passages moved together;
+//   3. a fuzzy match there with both neighbours in place: found (edited in place), and it tells no shift;
+//   4. the exact quote with both neighbours in place where it would be if the previous unsure passage was deleted: a guess;
+//   5. else every exact occurrence of the quote in the whole text with both neighbours in place: guesses.
+//   A guess is never drawn unless the next passage confirms it (2). A deleted passage's sentence recurring elsewhere,
+//   even with the same neighbours, has no such next passage. Only on a page where nothing is sure is a passage's one
+//   guess taken.
+// Pass 2, for the rest: searchNear (search-near.ts) at the starts expected from the passages found in pass 1
+// (expected-starts.ts), or an orphan.
+import { exactIn } from './candidates';
+import { expectedStarts } from './expected-starts';
+import { isSure, scoreCandidate, type Scored } from './score';
+import { searchNear } from './search-near';
 import type { TextSelector } from './selector';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -22,81 +28,78 @@ export interface Anchored {
   score: number;
 }
 
-interface Landmark {
-  stored: number;
-  shift: number;
-}
+/** How far two passages' shifts, or a passage and its expected start, may differ and still agree. */
+const SHIFT_TOLERANCE = 16;
 
 const anchored = (c: Scored, method: AnchorMethod): Anchored => ({ start: c.start, end: c.end, method, score: c.score });
-const settled = (c: Scored | null) => c !== null && c.near && c.prefix >= MIN_SIDE && c.suffix >= MIN_SIDE;
+const expectedAt = (at: number) => ({ likely: [at], possible: [at] });
 
-function sureAt(text: string, selector: TextSelector, at: number): Scored | null {
-  if (at < 0 || !text.startsWith(selector.quote, at)) return null;
-  const c = scoreCandidate(text, selector, at, at + selector.quote.length, 0, at);
-  return isSure(c) ? c : null;
+/** The exact quote, with both neighbours in place, within the tolerance of `at`. */
+function sureNear(text: string, selector: TextSelector, at: number): Scored | null {
+  for (const m of exactIn(text, selector.quote, Math.max(0, at - SHIFT_TOLERANCE), at + SHIFT_TOLERANCE + 1)) {
+    const c = scoreCandidate(text, selector, m.start, m.end, 0, expectedAt(at));
+    if (isSure(c)) return c;
+  }
+  return null;
 }
 
-/** The shift of the sure passage whose stored start is nearest (landmarks are in the order of their stored starts). */
-function shiftNear(landmarks: readonly Landmark[], stored: number): number {
-  let low = 0;
-  let high = landmarks.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (landmarks[middle].stored < stored) low = middle + 1;
-    else high = middle;
-  }
-  const after = landmarks[low];
-  const before = landmarks[low - 1];
-  if (!before) return after?.shift ?? 0;
-  if (!after) return before.shift;
-  return stored - before.stored <= after.stored - stored ? before.shift : after.shift;
-}
-
-/** Pass 2 for one passage: the best passing candidate, looked for in growing circles around the expected start. */
-function settle(text: string, selector: TextSelector, exact: readonly Match[], expected: number): Anchored | null {
-  const { quote } = selector;
-  const scored = (matches: readonly Match[]) => matches.map((m) => scoreCandidate(text, selector, m.start, m.end, m.errors, expected));
-  const candidates = scored(exact);
-  const errors = maxErrors(quote.length);
-  if (!settled(best(candidates)) && errors > 0) {
-    const radius = nearRadius(quote.length);
-    candidates.push(...scored(fuzzyIn(text, quote, errors, Math.max(0, expected - radius), Math.min(text.length, expected + quote.length + radius))));
-    if (!settled(best(candidates))) candidates.push(...scored(fuzzyAnywhere(text, quote, errors)));
-  }
-  const top = best(candidates);
-  return top && anchored(top, top.quote === 1 ? 'exact' : 'fuzzy');
+/** A fuzzy match near `at` with both neighbours in place: the passage edited where it was. */
+function editedNear(text: string, selector: TextSelector, at: number): Scored | null {
+  const found = searchNear(text, selector, expectedAt(at));
+  return found && found.prefix >= 0.9 && found.suffix >= 0.9 ? found : null;
 }
 
 /** Where each selector's passage is in `text` now, or null for an orphan (never drawn). */
 export function anchorSelectors(text: string, selectors: readonly TextSelector[]): Array<Anchored | null> {
   const found: Array<Anchored | null> = selectors.map(() => null);
   const order = selectors.map((_, i) => i).filter((i) => selectors[i].quote).sort((a, b) => selectors[a].start - selectors[b].start);
-  const landmarks: Landmark[] = [];
-  const pending: Array<{ index: number; exact: Match[] }> = [];
+  /** The shift of each sure passage. */
+  const sure = new Map<number, number>();
+  /** The shift of each passage found in pass 1: sure ones and ones edited in place. */
+  const placed = new Map<number, number>();
+  const guesses = new Map<number, Scored[]>();
+  const shiftOf = (index: number, c: Scored) => c.start - selectors[index].start;
+  const confirm = (index: number, c: Scored) => {
+    found[index] = anchored(c, c.start === selectors[index].start ? 'position' : 'exact');
+    sure.set(index, shiftOf(index, c));
+    placed.set(index, shiftOf(index, c));
+  };
   let shift = 0;
+  let previous: number | null = null;
+  let unsure: number | null = null;
   for (const index of order) {
     const selector = selectors[index];
-    const near = sureAt(text, selector, selector.start + shift) ?? (shift ? sureAt(text, selector, selector.start) : null);
-    const exact = near ? [] : exactOccurrences(text, selector.quote);
-    const sure = near ?? onlySure(exact.map((m) => scoreCandidate(text, selector, m.start, m.end, 0, selector.start + shift)));
-    if (!sure) {
-      pending.push({ index, exact });
+    const here = sureNear(text, selector, selector.start + shift);
+    const theirs = previous === null ? [] : guesses.get(previous)!;
+    const pair = here ? null : theirs.map((t) => [t, sureNear(text, selector, selector.start + shiftOf(previous!, t))] as const).find(([, c]) => c);
+    if (here || pair) {
+      if (pair) confirm(previous!, pair[0]);
+      confirm(index, here ?? pair![1]!);
+      shift = sure.get(index)!;
+      previous = null;
       continue;
     }
-    found[index] = anchored(sure, sure.start === selector.start ? 'position' : 'exact');
-    shift = sure.start - selector.start;
-    landmarks.push({ stored: selector.start, shift });
+    const edited = editedNear(text, selector, selector.start + shift);
+    if (edited) {
+      found[index] = anchored(edited, 'fuzzy');
+      placed.set(index, shiftOf(index, edited));
+      continue;
+    }
+    const afterDeletion = unsure === null ? null : sureNear(text, selector, selector.start + shift - (selectors[unsure].end - selectors[unsure].start));
+    const mine = afterDeletion ? [afterDeletion] : exactIn(text, selector.quote).map((m) => scoreCandidate(text, selector, m.start, m.end, 0, expectedAt(selector.start + shift))).filter(isSure);
+    if (mine.length) {
+      guesses.set(index, mine);
+      previous = index;
+    }
+    unsure = index;
   }
-  for (const { index, exact } of pending) {
-    const selector = selectors[index];
-    found[index] = settle(text, selector, exact, selector.start + shiftNear(landmarks, selector.start));
-  }
+  order.forEach((index, at) => {
+    if (found[index]) return;
+    const lone = sure.size === 0 && guesses.get(index)?.length === 1 ? guesses.get(index)![0] : null;
+    const chosen = lone ?? searchNear(text, selectors[index], expectedStarts(selectors, order, placed, at));
+    found[index] = chosen && anchored(chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
+  });
   return found;
-}
-
-function onlySure(candidates: readonly Scored[]): Scored | null {
-  const sure = candidates.filter(isSure);
-  return sure.length === 1 ? sure[0] : null;
 }
 
 /** One passage alone: anchorSelectors for a single selector. */
