@@ -10,8 +10,8 @@
 //   A guess is never drawn unless the next passage confirms it (2). A deleted passage's sentence recurring elsewhere,
 //   even with the same neighbours, has no such next passage. Only on a page where nothing is sure is a passage's one
 //   guess taken.
-// Pass 2, for the rest: searchNear (search-near.ts) at the starts expected from the passages found in pass 1
-// (expected-starts.ts), or an orphan.
+// Pass 2, for the rest: searchNear (search-near.ts) at the starts expected from the passages found so far
+// (expected-starts.ts), in rounds while a round finds more; what is left is an orphan.
 import { exactIn } from './candidates';
 import { expectedStarts } from './expected-starts';
 import { isSure, scoreCandidate, type Scored } from './score';
@@ -33,6 +33,7 @@ const SHIFT_TOLERANCE = 16;
 
 const anchored = (c: Scored, method: AnchorMethod): Anchored => ({ start: c.start, end: c.end, method, score: c.score });
 const expectedAt = (at: number) => ({ likely: [at], possible: [at] });
+const methodOf = (c: Scored): AnchorMethod => (c.quote === 1 ? 'exact' : 'fuzzy');
 
 /** The exact quote, with both neighbours in place, within the tolerance of `at`. */
 function sureNear(text: string, selector: TextSelector, at: number): Scored | null {
@@ -81,7 +82,7 @@ export function anchorSelectors(text: string, selectors: readonly TextSelector[]
     }
     const edited = editedNear(text, selector, selector.start + shift);
     if (edited) {
-      found[index] = anchored(edited, 'fuzzy');
+      found[index] = anchored(edited, methodOf(edited));
       placed.set(index, shiftOf(index, edited));
       continue;
     }
@@ -93,12 +94,23 @@ export function anchorSelectors(text: string, selectors: readonly TextSelector[]
     }
     unsure = index;
   }
-  order.forEach((index, at) => {
-    if (found[index]) return;
-    const lone = sure.size === 0 && guesses.get(index)?.length === 1 ? guesses.get(index)![0] : null;
-    const chosen = lone ?? searchNear(text, selectors[index], expectedStarts(selectors, order, placed, at));
-    found[index] = chosen && anchored(chosen, chosen.quote === 1 ? 'exact' : 'fuzzy');
-  });
+  // Each round of pass 2 may place passages that tell the next round where their neighbours went.
+  const searched = new Map<number, string>();
+  for (let placedBefore = -1; placed.size > placedBefore; ) {
+    placedBefore = placed.size;
+    order.forEach((index, at) => {
+      if (found[index]) return;
+      const expected = expectedStarts(selectors, order, placed, at);
+      const key = `${expected.likely.join()}/${expected.possible.join()}`;
+      if (searched.get(index) === key) return;
+      searched.set(index, key);
+      const lone = sure.size === 0 && guesses.get(index)?.length === 1 ? guesses.get(index)![0] : null;
+      const chosen = lone ?? searchNear(text, selectors[index], expected);
+      if (!chosen) return;
+      found[index] = anchored(chosen, methodOf(chosen));
+      placed.set(index, shiftOf(index, chosen));
+    });
+  }
   return found;
 }
 
