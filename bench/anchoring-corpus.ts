@@ -102,21 +102,21 @@ export function generatePage(size: number, seed: number): Token[] {
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
 
 /**
- * `count` passages of 20–400 characters spread over the text, each from the start of a word to the end of one. They do
- * not overlap while the text has room for them.
+ * Up to `count` passages of 20–400 characters spread over the text, each from the start of a word to the end of one,
+ * none overlapping another: on a page too small for that many, they are shorter (at least 20 characters) and fewer.
  */
 export function choosePassages(text: string, count: number, seed: number): TextSelector[] {
   const next = random(seed);
   const slot = text.length / count;
   const selectors: TextSelector[] = [];
   for (let i = 0; i < count; i += 1) {
-    const length = 20 + Math.floor(next() * 381);
-    const room = slot >= length + 20 ? slot - length - 20 : slot;
-    let start = Math.floor(i * slot + next() * room);
-    while (start < text.length && (!isWordChar(text[start]) || isWordChar(text[start - 1]))) start += 1;
-    let end = Math.min(text.length, start + length);
+    const slotEnd = Math.floor((i + 1) * slot) - 1;
+    const length = Math.min(20 + Math.floor(next() * 381), Math.floor(slot) - 2);
+    let start = Math.floor(i * slot + next() * Math.max(0, slot - length - 20));
+    while (start < slotEnd && (!isWordChar(text[start]) || isWordChar(text[start - 1]))) start += 1;
+    let end = Math.min(slotEnd, start + length);
     while (end > start + 20 && (!isWordChar(text[end - 1]) || isWordChar(text[end]))) end -= 1;
-    if (end - start >= 20) selectors.push(describeRange(text, start, end));
+    if (end - start >= 20 && isWordChar(text[end - 1])) selectors.push(describeRange(text, start, end));
   }
   return selectors;
 }

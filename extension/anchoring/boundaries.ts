@@ -7,6 +7,7 @@ import { CONTEXT_LENGTH, type TextSelector } from './selector';
 function fittest(first: number, positions: readonly number[], fit: (at: number) => number): number {
   let chosen = first;
   let chosenFit = fit(first);
+  if (chosenFit === 1) return first;
   for (const at of positions) {
     const value = fit(at);
     if (value > chosenFit) [chosen, chosenFit] = [at, value];
@@ -19,12 +20,11 @@ const span = (from: number, to: number) => Array.from({ length: Math.max(0, to -
 /** How far an end is moved at most: an edit at a quote's edge is a word or so. */
 const MAX_MOVE = 16;
 
-/** [start, end) with each end moved by up to `errors` (at most 16) characters to where the prefix (suffix) is most alike. */
-export function fitToContext(text: string, selector: TextSelector, start: number, end: number, errors: number): [number, number] {
-  errors = Math.min(errors, MAX_MOVE);
-  const fittedStart = fittest(start, span(Math.max(0, start - errors), Math.min(start + errors, end - 1)), (at) =>
+/** [start, end) with each end moved by up to 16 characters to where the prefix (suffix) is most alike. */
+export function fitToContext(text: string, selector: TextSelector, start: number, end: number): [number, number] {
+  const fittedStart = fittest(start, span(Math.max(0, start - MAX_MOVE), Math.min(start + MAX_MOVE, end - 1)), (at) =>
     likeness(text.slice(Math.max(0, at - CONTEXT_LENGTH), at), selector.prefix));
-  const fittedEnd = fittest(end, span(Math.max(fittedStart + 1, end - errors), Math.min(text.length, end + errors)), (at) =>
+  const fittedEnd = fittest(end, span(Math.max(fittedStart + 1, end - MAX_MOVE), Math.min(text.length, end + MAX_MOVE)), (at) =>
     likeness(text.slice(at, at + CONTEXT_LENGTH), selector.suffix));
   return [fittedStart, fittedEnd];
 }

@@ -10,10 +10,13 @@
 //
 // Minimums — a candidate that fails them is never drawn, and a passage without a passing candidate is an orphan:
 //   - the quote is at least 80% alike (at most one edit in five characters);
-//   - a side agrees when its likeness is at least 0.9 (3 edits in 32 characters);
-//   - one side agrees and it starts within 48 characters of a likely start, or both sides agree and it starts within
-//     48 characters of a possible start: a likely start moved further by the lengths of unsure passages between it and
-//     the sure neighbour, as if they were deleted (a weaker guess, so it takes both neighbours).
+//   - a side agrees when its likeness is at least 0.9 (3 edits in 32 characters); then either
+//     a. one side agrees and it starts within 48 characters of a likely start, or
+//     b. both sides agree and it starts within 48 characters of a possible start: a likely start moved further by the
+//        lengths of unsure passages between it and the found neighbour, as if they were deleted (a weaker guess, so it
+//        takes both neighbours), or
+//     c. it starts within 16 characters of a likely start and both sides are at least 0.6 alike (both neighbours
+//        lightly edited, as when passages are close together).
 // Nothing farther away is drawn. The posts repeat sentences, and with them a quote's 32 characters of context on both
 // sides: far from where the neighbours say it should be, neither quote nor context can tell a passage from a copy of
 // its sentence (a deleted passage would land on the copy). Only passages that moved together with a sure neighbour are
@@ -24,6 +27,10 @@ import { CONTEXT_LENGTH, type TextSelector } from './selector';
 
 export const MIN_QUOTE = 0.8;
 export const MIN_SIDE = 0.9;
+/** Both sides at least this alike do for a candidate right at a likely start. */
+const MIN_SIDES_IN_PLACE = 0.6;
+/** How close to a likely start "right at" is. */
+const IN_PLACE = 16;
 /** How close to an expected start a candidate must be. */
 export const CLOSE = 48;
 const CLOSENESS_SCALE = 64;
@@ -78,7 +85,8 @@ export const bothAgree = (c: Scored) => c.prefix >= MIN_SIDE && c.suffix >= MIN_
 export function passes(c: Scored): boolean {
   if (c.quote < MIN_QUOTE) return false;
   if (bothAgree(c)) return c.offPossible <= CLOSE;
-  return (c.prefix >= MIN_SIDE || c.suffix >= MIN_SIDE) && c.offLikely <= CLOSE;
+  if (c.prefix >= MIN_SIDE || c.suffix >= MIN_SIDE) return c.offLikely <= CLOSE;
+  return c.prefix >= MIN_SIDES_IN_PLACE && c.suffix >= MIN_SIDES_IN_PLACE && c.offLikely <= IN_PLACE;
 }
 
 /** An exact quote with both neighbours in place: one that may tell the shift of the text around it. */

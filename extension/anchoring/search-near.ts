@@ -25,7 +25,7 @@ function candidatesAround(text: string, selector: TextSelector, at: number, expe
 function fitted(text: string, selector: TextSelector, c: Scored, expected: Expected): Scored {
   if (c.quote === 1) return c;
   const errors = Math.round((1 - c.quote) * selector.quote.length);
-  const [start, end] = fitToContext(text, selector, c.start, c.end, errors);
+  const [start, end] = fitToContext(text, selector, c.start, c.end);
   if (start === c.start && end === c.end) return c;
   const moved = scoreCandidate(text, selector, start, end, errors + Math.abs(start - c.start) + Math.abs(end - c.end), expected);
   return moved.score > c.score ? moved : c;
