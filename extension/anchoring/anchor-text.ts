@@ -14,7 +14,7 @@
 // (expected-starts.ts), in rounds while a round finds more; what is left is an orphan.
 import { exactIn } from './candidates';
 import { expectedStarts } from './expected-starts';
-import { isSure, scoreCandidate, type Scored } from './score';
+import { bothAgree, isSure, scoreCandidate, type Scored } from './score';
 import { searchNear } from './search-near';
 import type { TextSelector } from './selector';
 
@@ -47,71 +47,109 @@ function sureNear(text: string, selector: TextSelector, at: number): Scored | nu
 /** A fuzzy match near `at` with both neighbours in place: the passage edited where it was. */
 function editedNear(text: string, selector: TextSelector, at: number): Scored | null {
   const found = searchNear(text, selector, expectedAt(at));
-  return found && found.prefix >= 0.9 && found.suffix >= 0.9 ? found : null;
+  return found && bothAgree(found) ? found : null;
+}
+
+/** What the passes know: each passage's place, and the shifts and guesses that tell where the others went. */
+class Anchoring {
+  readonly found: Array<Anchored | null>;
+  /** Passage indices in the order of their stored starts. */
+  readonly order: number[];
+  /** The shift of each sure passage. */
+  readonly sure = new Map<number, number>();
+  /** The shift of every passage found so far. */
+  readonly placed = new Map<number, number>();
+  readonly guesses = new Map<number, Scored[]>();
+  /** The shift of the last sure passage. */
+  shift = 0;
+  /** The last passage with guesses, since the last sure one. */
+  previous: number | null = null;
+  /** The last passage not found in pass 1, since the last sure one. */
+  unsure: number | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly selectors: readonly TextSelector[],
+  ) {
+    this.found = selectors.map(() => null);
+    this.order = selectors.map((_, i) => i).filter((i) => selectors[i].quote).sort((a, b) => selectors[a].start - selectors[b].start);
+  }
+
+  shiftOf(index: number, c: Scored): number {
+    return c.start - this.selectors[index].start;
+  }
+
+  place(index: number, c: Scored, method: AnchorMethod): void {
+    this.found[index] = anchored(c, method);
+    this.placed.set(index, this.shiftOf(index, c));
+  }
+
+  confirm(index: number, c: Scored): void {
+    this.place(index, c, c.start === this.selectors[index].start ? 'position' : 'exact');
+    this.sure.set(index, this.shiftOf(index, c));
+    this.shift = this.shiftOf(index, c);
+    this.previous = null;
+    this.unsure = null;
+  }
+
+  /** Pass 1 for one passage (steps 1–5 above). */
+  firstPass(index: number): void {
+    const { text } = this;
+    const selector = this.selectors[index];
+    const here = sureNear(text, selector, selector.start + this.shift);
+    if (here) return this.confirm(index, here);
+    const previous = this.previous;
+    for (const theirs of previous === null ? [] : this.guesses.get(previous)!) {
+      const mine = sureNear(text, selector, selector.start + this.shiftOf(previous!, theirs));
+      if (mine) {
+        this.confirm(previous!, theirs);
+        return this.confirm(index, mine);
+      }
+    }
+    const edited = editedNear(text, selector, selector.start + this.shift);
+    if (edited) return this.place(index, edited, methodOf(edited));
+    const deleted = this.unsure === null ? 0 : this.selectors[this.unsure].end - this.selectors[this.unsure].start;
+    const afterDeletion = deleted ? sureNear(text, selector, selector.start + this.shift - deleted) : null;
+    const guesses = afterDeletion
+      ? [afterDeletion]
+      : exactIn(text, selector.quote).map((m) => scoreCandidate(text, selector, m.start, m.end, 0, expectedAt(selector.start + this.shift))).filter(isSure);
+    if (guesses.length) {
+      this.guesses.set(index, guesses);
+      this.previous = index;
+    }
+    this.unsure = index;
+  }
+
+  /** Pass 2, in rounds while a round finds more; a passage is searched again only when its expected starts changed. */
+  secondPass(): void {
+    const searched = new Map<number, string>();
+    for (let placedBefore = -1; this.placed.size > placedBefore; ) {
+      placedBefore = this.placed.size;
+      this.order.forEach((index, at) => {
+        if (this.found[index]) return;
+        const expected = expectedStarts(this.selectors, this.order, this.placed, at);
+        const key = `${expected.likely.join()}/${expected.possible.join()}`;
+        if (searched.get(index) === key) return;
+        searched.set(index, key);
+        const chosen = this.loneGuess(index) ?? searchNear(this.text, this.selectors[index], expected);
+        if (chosen) this.place(index, chosen, methodOf(chosen));
+      });
+    }
+  }
+
+  /** On a page where nothing is sure, a passage's one guess. */
+  private loneGuess(index: number): Scored | null {
+    const guesses = this.guesses.get(index);
+    return this.sure.size === 0 && guesses?.length === 1 ? guesses[0] : null;
+  }
 }
 
 /** Where each selector's passage is in `text` now, or null for an orphan (never drawn). */
 export function anchorSelectors(text: string, selectors: readonly TextSelector[]): Array<Anchored | null> {
-  const found: Array<Anchored | null> = selectors.map(() => null);
-  const order = selectors.map((_, i) => i).filter((i) => selectors[i].quote).sort((a, b) => selectors[a].start - selectors[b].start);
-  /** The shift of each sure passage. */
-  const sure = new Map<number, number>();
-  /** The shift of each passage found in pass 1: sure ones and ones edited in place. */
-  const placed = new Map<number, number>();
-  const guesses = new Map<number, Scored[]>();
-  const shiftOf = (index: number, c: Scored) => c.start - selectors[index].start;
-  const confirm = (index: number, c: Scored) => {
-    found[index] = anchored(c, c.start === selectors[index].start ? 'position' : 'exact');
-    sure.set(index, shiftOf(index, c));
-    placed.set(index, shiftOf(index, c));
-  };
-  let shift = 0;
-  let previous: number | null = null;
-  let unsure: number | null = null;
-  for (const index of order) {
-    const selector = selectors[index];
-    const here = sureNear(text, selector, selector.start + shift);
-    const theirs = previous === null ? [] : guesses.get(previous)!;
-    const pair = here ? null : theirs.map((t) => [t, sureNear(text, selector, selector.start + shiftOf(previous!, t))] as const).find(([, c]) => c);
-    if (here || pair) {
-      if (pair) confirm(previous!, pair[0]);
-      confirm(index, here ?? pair![1]!);
-      shift = sure.get(index)!;
-      previous = null;
-      continue;
-    }
-    const edited = editedNear(text, selector, selector.start + shift);
-    if (edited) {
-      found[index] = anchored(edited, methodOf(edited));
-      placed.set(index, shiftOf(index, edited));
-      continue;
-    }
-    const afterDeletion = unsure === null ? null : sureNear(text, selector, selector.start + shift - (selectors[unsure].end - selectors[unsure].start));
-    const mine = afterDeletion ? [afterDeletion] : exactIn(text, selector.quote).map((m) => scoreCandidate(text, selector, m.start, m.end, 0, expectedAt(selector.start + shift))).filter(isSure);
-    if (mine.length) {
-      guesses.set(index, mine);
-      previous = index;
-    }
-    unsure = index;
-  }
-  // Each round of pass 2 may place passages that tell the next round where their neighbours went.
-  const searched = new Map<number, string>();
-  for (let placedBefore = -1; placed.size > placedBefore; ) {
-    placedBefore = placed.size;
-    order.forEach((index, at) => {
-      if (found[index]) return;
-      const expected = expectedStarts(selectors, order, placed, at);
-      const key = `${expected.likely.join()}/${expected.possible.join()}`;
-      if (searched.get(index) === key) return;
-      searched.set(index, key);
-      const lone = sure.size === 0 && guesses.get(index)?.length === 1 ? guesses.get(index)![0] : null;
-      const chosen = lone ?? searchNear(text, selectors[index], expected);
-      if (!chosen) return;
-      found[index] = anchored(chosen, methodOf(chosen));
-      placed.set(index, shiftOf(index, chosen));
-    });
-  }
-  return found;
+  const anchoring = new Anchoring(text, selectors);
+  for (const index of anchoring.order) anchoring.firstPass(index);
+  anchoring.secondPass();
+  return anchoring.found;
 }
 
 /** One passage alone: anchorSelectors for a single selector. */
