@@ -25,8 +25,8 @@
 import { editDistance } from './edit-distance';
 import { CONTEXT_LENGTH, type TextSelector } from './selector';
 
-export const MIN_QUOTE = 0.8;
-export const MIN_SIDE = 0.9;
+const MIN_QUOTE = 0.8;
+const MIN_SIDE = 0.9;
 /** Both sides at least this alike do for a candidate right at a likely start. */
 const MIN_SIDES_IN_PLACE = 0.6;
 /** How close to a likely start "right at" is. */
@@ -82,7 +82,7 @@ export function scoreCandidate(text: string, selector: TextSelector, start: numb
 export const bothAgree = (c: Scored) => c.prefix >= MIN_SIDE && c.suffix >= MIN_SIDE;
 
 /** Whether the candidate meets the minimums above. */
-export function passes(c: Scored): boolean {
+function passes(c: Scored): boolean {
   if (c.quote < MIN_QUOTE) return false;
   if (bothAgree(c)) return c.offPossible <= CLOSE;
   if (c.prefix >= MIN_SIDE || c.suffix >= MIN_SIDE) return c.offLikely <= CLOSE;

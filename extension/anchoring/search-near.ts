@@ -19,7 +19,7 @@ function candidatesAround(text: string, selector: TextSelector, at: number, expe
 }
 
 /**
- * The fuzzy match with its ends fitted to the context, when that scores higher. Its errors are bounded by the errors
+ * The fuzzy match with its ends fitted to the context, when that passes and scores higher. Its errors are bounded by the errors
  * before plus the characters each end moved (moving an end by one character changes the edit distance by at most one).
  */
 function fitted(text: string, selector: TextSelector, c: Scored, expected: Expected): Scored {
@@ -28,7 +28,7 @@ function fitted(text: string, selector: TextSelector, c: Scored, expected: Expec
   const [start, end] = fitToContext(text, selector, c.start, c.end);
   if (start === c.start && end === c.end) return c;
   const moved = scoreCandidate(text, selector, start, end, errors + Math.abs(start - c.start) + Math.abs(end - c.end), expected);
-  return moved.score > c.score ? moved : c;
+  return best([c, moved]) ?? c;
 }
 
 /**
