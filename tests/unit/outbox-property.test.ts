@@ -122,12 +122,12 @@ test.prop([fc.array(step, { minLength: 1, maxLength: 60 })], { numRuns: 150 })(
       else if (s.t === 'alarm') await fireScheduledAlarms();
       else if (s.t === 'answer') sheet.held[s.pick % Math.max(1, sheet.held.length)]?.answer(s.outcome);
       else if (s.t === 'settings') await worker.settingsItem.setValue(SETTINGS[s.to]);
-      else {
+      else if (s.t === 'restart') {
         await quiet();
         stopWorker(sheet, s.arrived);
         worker = await startWorker();
       }
-      await pause(s.t === 'restart' ? 'quiet' : s.wait);
+      await pause('wait' in s ? s.wait : 'quiet');
       await expectNoFalseSent(worker, sheet);
     }
 
