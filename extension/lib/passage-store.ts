@@ -50,7 +50,16 @@ async function splitPerPost(all: PostPassages): Promise<PostPassages> {
   return {};
 }
 
-const layoutReady = () => layout1Item.getMeta();
+let ready: Promise<unknown> | null = null;
+/** Resolves once the migration has run (it runs once per worker start; later calls cost nothing). */
+const layoutReady = () => (ready ??= layout1Item.getMeta());
+
+/** A post's record and the outbox, in one read. */
+async function readPostAndOutbox(url: string): Promise<[PostPassages, Outbox]> {
+  await layoutReady();
+  const [post, outbox] = await storage.getItems([postKey(url), outboxItem]);
+  return [(post.value ?? {}) as PostPassages, outbox.value as Outbox];
+}
 
 export async function readPost(url: string): Promise<PostPassages> {
   await layoutReady();
@@ -72,7 +81,7 @@ export async function readOutbox(): Promise<Outbox> {
 /** Stores a passage and its outbox entry in one write, unless its rev or a later one is stored; true when stored. */
 export function storePassage(passage: Passage): Promise<boolean> {
   return exclusive(async () => {
-    const [post, outbox] = await Promise.all([readPost(passage.url), readOutbox()]);
+    const [post, outbox] = await readPostAndOutbox(passage.url);
     if ((post[passage.id]?.rev ?? 0) >= passage.rev) return false;
     // Once this write is done, the passage and its place in the outbox survive a stopped worker together.
     await storage.setItems([
@@ -86,7 +95,7 @@ export function storePassage(passage: Passage): Promise<boolean> {
 /** Takes in the sheet's passages of a post: newer ones win unless a local edit waits in the outbox. */
 export function mergeSheetPassages(url: string, fromSheet: readonly Passage[]): Promise<void> {
   return exclusive(async () => {
-    const [post, outbox] = await Promise.all([readPost(url), readOutbox()]);
+    const [post, outbox] = await readPostAndOutbox(url);
     const merged = mergeFromSheet(post, fromSheet.filter((p) => p.url === url), outbox);
     if (Object.keys(merged).some((id) => merged[id] !== post[id])) await storage.setItem(postKey(url), merged);
   });

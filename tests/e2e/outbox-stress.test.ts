@@ -67,7 +67,7 @@ async function rowsPerId(): Promise<Map<string, number>> {
 }
 
 const stored = (key: string) => page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
-const unsent = async () => Object.keys((await stored('outbox')) ?? {}).length;
+const unsent = async () => Object.keys(((await stored('outbox')) ?? {}) as object).length;
 const batch = (n: number, label: string) =>
   Array.from({ length: n }, (_, i) => makePassage({ url: POSTS[i % POSTS.length], quote: `${label} ${i}: ett citat ur inlägget.`, note: `${label} ${i}` }));
 
@@ -82,7 +82,7 @@ test('100 saves back to back with the sheet up, then 50 with it down and back up
   sheet = null;
   const down = batch(50, 'Nere');
   expect(await saveAll(down)).toEqual(down.map(() => ({ ok: true })));
-  await expect.poll(async () => (await stored('sync-state'))?.lastError?.code).toBe('network');
+  await expect.poll(async () => ((await stored('sync-state')) as { lastError?: { code: string } } | undefined)?.lastError?.code).toBe('network');
   expect(await unsent()).toBe(50);
 
   await startSheet();
