@@ -70,7 +70,9 @@ export async function readPost(url: string): Promise<PostPassages> {
 export async function readPosts(urls: readonly string[]): Promise<PostPassages> {
   await layoutReady();
   const posts = await storage.getItems(urls.map(postKey));
-  return Object.assign({}, ...posts.map((post) => post.value ?? {})) as PostPassages;
+  const passages: PostPassages = {};
+  for (const post of posts) Object.assign(passages, post.value as PostPassages | null);
+  return passages;
 }
 
 export async function readOutbox(): Promise<Outbox> {

@@ -61,13 +61,14 @@ async function rowsPerId(): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const url of POSTS) {
     const answer = await fetch(`http://127.0.0.1:${port}/exec?${new URLSearchParams({ action: 'passages', url, token: TOKEN })}`);
-    for (const passage of (await answer.json()).passages as Passage[]) counts.set(passage.id, (counts.get(passage.id) ?? 0) + 1);
+    const { passages } = (await answer.json()) as { passages: Passage[] };
+    for (const passage of passages) counts.set(passage.id, (counts.get(passage.id) ?? 0) + 1);
   }
   return counts;
 }
 
 const stored = (key: string) => page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
-const unsent = async () => Object.keys(((await stored('outbox')) ?? {}) as object).length;
+const unsent = async () => Object.keys((await stored('outbox')) ?? {}).length;
 const batch = (n: number, label: string) =>
   Array.from({ length: n }, (_, i) => makePassage({ url: POSTS[i % POSTS.length], quote: `${label} ${i}: ett citat ur inlägget.`, note: `${label} ${i}` }));
 

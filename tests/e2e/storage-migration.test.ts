@@ -41,7 +41,7 @@ test('a layout-1 profile: after the worker restarts, every passage is in its pos
   }, profile);
   // Any message starts the worker again, which migrates before it answers.
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-summary' }));
-  const everything = () => page.evaluate(() => chrome.storage.local.get(null)) as Promise<Record<string, unknown>>;
+  const everything = () => page.evaluate((): Promise<Record<string, unknown>> => chrome.storage.local.get(null));
   await expect.poll(async () => (await everything()).outbox).toEqual({});
 
   const after = await everything();
@@ -51,7 +51,8 @@ test('a layout-1 profile: after the worker restarts, every passage is in its pos
   for (const id of Object.keys(layout1.outbox)) {
     const passage = layout1.passages[id];
     const answer = await fetch(`${sheet.url}/exec?${new URLSearchParams({ action: 'passages', url: passage.url, token: TOKEN })}`);
-    const inSheet = ((await answer.json()).passages as Passage[]).filter((p) => p.id === id);
+    const { passages } = (await answer.json()) as { passages: Passage[] };
+    const inSheet = passages.filter((p) => p.id === id);
     expect(inSheet).toEqual(passage.deleted ? [] : [passage]);
   }
 });

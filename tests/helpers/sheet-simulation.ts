@@ -40,7 +40,7 @@ export class SheetSimulation {
   /** The stand-in for fetch: each POST is held until the test answers it. */
   readonly fetch = (_url: string | URL | Request, init?: RequestInit): Promise<Response> =>
     new Promise((resolve, reject) => {
-      const { token, ops } = JSON.parse(String(init?.body)) as { token: string; ops: Op[] };
+      const { token, ops } = JSON.parse(init?.body as string) as { token: string; ops: Op[] };
       const json = (body: unknown) => resolve(new Response(JSON.stringify(body)));
       const request: HeldRequest = {
         token,

@@ -75,7 +75,8 @@ test('after the migration the unsent passages reach the sheet at their latest re
   });
   const fresh = makePassage({ url: urls[0] });
   await store.storePassage(fresh);
-  await sync.flush({ schedule: async () => undefined, cancel: async () => undefined, badge: async () => undefined });
+  const nothing = () => Promise.resolve();
+  await sync.flush({ schedule: nothing, cancel: nothing, badge: nothing });
   expect(await store.readOutbox()).toEqual({});
   expect(sheet.rows.map((row) => [row.id, row.rev]).sort()).toEqual(
     [...Object.keys(layout1.outbox).map((id) => [id, layout1.passages[id].rev]), [fresh.id, 1]].sort(),
