@@ -1,11 +1,11 @@
 // Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
 import { validatePassage, type Passage } from '../../shared/passage';
 import { livePassagesOf } from '../lib/page-passages';
-import { mergeSheetPassages, readPost, storePassage } from '../lib/passage-store';
+import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
 import { codebookItem, isConfigured, settingsItem } from '../lib/settings';
-import { flush, startSync, syncSummary } from '../lib/sync';
-import { asWebAppError, fetchCodebook, fetchPassages, messageOf, ping, WebAppError } from '../lib/web-app-client';
+import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
+import { asWebAppError, fetchCodebook, messageOf, ping, WebAppError } from '../lib/web-app-client';
 import { words } from '../lib/i18n';
 
 const MENU_ID = 'annotera-tag-selection';
@@ -27,20 +27,8 @@ async function savePassage(input: unknown): Promise<Responses['save-passage']> {
 /** The page's passages now, and in the background those of colleagues from the sheet (stored, so the page redraws). */
 async function pagePassages(url: string): Promise<Passage[]> {
   const local = await readPost(url);
-  void refreshFromSheet(url);
+  void pullPost(url);
   return livePassagesOf(local, url);
-}
-
-async function refreshFromSheet(url: string): Promise<void> {
-  const settings = await settingsItem.getValue();
-  if (!isConfigured(settings)) return;
-  try {
-    const answer = await fetchPassages(settings.endpoint, settings.token, url);
-    if (!answer.ok) return;
-    await mergeSheetPassages(url, answer.passages);
-  } catch {
-    // Offline or refused: the local passages are shown; the popup shows sync errors from sending.
-  }
 }
 
 async function refreshCodebook(): Promise<Responses['refresh-codebook']> {

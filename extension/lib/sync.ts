@@ -1,9 +1,10 @@
-// Sends the outbox to the sheet: batches, retry with backoff on alarms, stop on unauthorized until the settings change.
+// Sync with the sheet: sends the outbox in batches, retries with backoff on alarms, stops on unauthorized until the
+// settings change; pulls a post's passages from the sheet.
 import { MAX_OPS } from '../../shared/protocol';
 import { backoffSeconds, batchPosts, nextBatch } from './outbox';
-import { readOutbox, readPosts, settleOutbox } from './passage-store';
+import { mergeSheetPassages, readOutbox, readPosts, settleOutbox } from './passage-store';
 import { fingerprint, isConfigured, settingsItem, syncStateItem, type SyncState } from './settings';
-import { asWebAppError, sendBatch, WebAppError } from './web-app-client';
+import { asWebAppError, fetchPassages, sendBatch, WebAppError } from './web-app-client';
 import type { SyncSummary } from './messages';
 
 export const SYNC_ALARM = 'annotera-sync';
@@ -111,6 +112,18 @@ export function startSync(hooks: SyncHooks = browserHooks): void {
   // New settings lift an "unauthorized" stop and send what waits.
   settingsItem.watch(() => void flush(hooks));
   void flush(hooks);
+}
+
+/** Takes in the sheet's passages of a post (colleagues' and newer ones); stored, so the page redraws. */
+export async function pullPost(url: string): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (!isConfigured(settings)) return;
+  try {
+    const answer = await fetchPassages(settings.endpoint, settings.token, url);
+    if (answer.ok) await mergeSheetPassages(url, answer.passages);
+  } catch {
+    // Offline or refused: the local passages are shown; the popup shows sync errors from sending.
+  }
 }
 
 export async function syncSummary(): Promise<SyncSummary> {

@@ -1,5 +1,5 @@
-// The outbox proven by properties: random interleavings of saves, edits, deletes, sends and their answers, worker restarts
-// and settings changes, run on the real passage store and sync modules over WXT's fake browser and a simulated sheet.
+// The outbox proven by properties: random interleavings of saves, edits, deletes, page opens, sends and their answers,
+// worker restarts and settings changes, run on the real store and sync modules over WXT's fake browser and a simulated sheet.
 import { fc, test } from '@fast-check/vitest';
 import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -19,7 +19,7 @@ const SETTINGS = {
 /** After a step: run until only the network is awaited ('quiet'), or let that many microtasks pass, so steps interleave. */
 type Wait = 'quiet' | number;
 type Step =
-  | { t: 'save'; post: number; wait: Wait }
+  | { t: 'save' | 'open'; post: number; wait: Wait }
   | { t: 'edit' | 'delete'; pick: number; wait: Wait }
   | { t: 'send' | 'alarm'; wait: Wait }
   | { t: 'answer'; pick: number; outcome: Outcome; wait: Wait }
@@ -30,6 +30,7 @@ const wait = fc.oneof(fc.constant<Wait>('quiet'), fc.integer({ min: 0, max: 40 }
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ t: fc.constant('save' as const), post: fc.integer({ min: 0, max: POSTS.length - 1 }), wait }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constantFrom('edit' as const, 'delete' as const), pick: fc.nat(), wait }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('open' as const), post: fc.integer({ min: 0, max: POSTS.length - 1 }), wait }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constantFrom('send' as const, 'alarm' as const), wait }) },
   { weight: 5, arbitrary: fc.record({ t: fc.constant('answer' as const), pick: fc.nat(), outcome: fc.constantFrom<Outcome>('ok', 'failed', 'timed-out', 'busy'), wait }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restart' as const), arrived: fc.boolean() }) },
@@ -118,7 +119,8 @@ test.prop([fc.array(step, { minLength: 1, maxLength: 60 })], { numRuns: 150 })(
       } else if (s.t === 'edit' || s.t === 'delete') {
         const target = live()[s.pick % Math.max(1, live().length)];
         if (target) save(s.t === 'edit' ? editPassage(target, { kind: 'plan', themes: [], municipality: '0182', note: `edit ${target.rev}` }, target.updatedAt) : deletePassage(target, target.updatedAt));
-      } else if (s.t === 'send') void worker.flush();
+      } else if (s.t === 'open') void worker.pullPost(POSTS[s.post]); // what page-passages does besides reading the post
+      else if (s.t === 'send') void worker.flush();
       else if (s.t === 'alarm') await fireScheduledAlarms();
       else if (s.t === 'answer') sheet.held[s.pick % Math.max(1, sheet.held.length)]?.answer(s.outcome);
       else if (s.t === 'settings') await worker.settingsItem.setValue(SETTINGS[s.to]);
