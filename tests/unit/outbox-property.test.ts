@@ -1,5 +1,6 @@
 // The outbox proven by properties: random interleavings of saves, edits, deletes, page opens, sends and their answers,
 // worker restarts and settings changes, run on the real store and sync modules over WXT's fake browser and a simulated sheet.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { fc, test } from '@fast-check/vitest';
 import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -33,9 +34,28 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('open' as const), post: fc.integer({ min: 0, max: POSTS.length - 1 }), wait }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constantFrom('send' as const, 'alarm' as const), wait }) },
   { weight: 5, arbitrary: fc.record({ t: fc.constant('answer' as const), pick: fc.nat(), outcome: fc.constantFrom<Outcome>('ok', 'failed', 'timed-out', 'busy'), wait }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('restart' as const), arrived: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('restart' as const), arrived: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('settings' as const), to: fc.constantFrom<keyof typeof SETTINGS>('good', 'wrong-token', 'unconfigured'), wait }) },
 );
+
+/**
+ * Which worker a piece of code runs in. A stopped worker runs no more code: its storage and network calls made after
+ * the stop never complete (a call already made has happened, as a storage write in Chrome either happened or not).
+ */
+const lifetime = new AsyncLocalStorage<number>();
+let running = 0;
+const inRunningWorker = <T>(work: () => T): T => lifetime.run(running, work);
+const isRunning = () => lifetime.getStore() === running;
+const never = () => new Promise<never>(() => undefined);
+
+function stopCallsOfStoppedWorkers(sheet: SheetSimulation): void {
+  const local = fakeBrowser.storage.local;
+  for (const name of ['get', 'set', 'remove'] as const) {
+    const real = local[name].bind(local) as (...args: unknown[]) => Promise<unknown>;
+    vi.spyOn(local, name).mockImplementation(((...args: unknown[]) => (isRunning() ? real(...args) : never())) as never);
+  }
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => (isRunning() ? sheet.fetch(url, init) : never()));
+}
 
 /** Lets every pending step run until all that is left waits on the network (fake storage answers in microtasks). */
 async function quiet(): Promise<void> {
@@ -49,13 +69,14 @@ async function pause(w: Wait): Promise<void> {
 
 /** A service worker: the modules loaded afresh (their state in memory is new), storage and alarms kept by the browser. */
 async function startWorker() {
+  running += 1;
   vi.resetModules();
-  const [store, sync, settings] = await Promise.all([
+  const [store, sync, settings] = await inRunningWorker(() => Promise.all([
     import('../../extension/lib/passage-store'),
     import('../../extension/lib/sync'),
     import('../../extension/lib/settings'),
-  ]);
-  sync.startSync();
+  ]));
+  inRunningWorker(() => sync.startSync());
   return {
     ...store,
     ...sync,
@@ -70,7 +91,7 @@ async function startWorker() {
 }
 type Worker = Awaited<ReturnType<typeof startWorker>>;
 
-/** The browser stops the worker: its listeners go, its requests in flight are never answered to it. */
+/** The browser stops the worker wherever it is: its listeners go, its requests in flight are never answered to it. */
 function stopWorker(sheet: SheetSimulation, arrived: boolean): void {
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   fakeBrowser.storage.local.onChanged.removeAllListeners();
@@ -98,18 +119,25 @@ test.prop([fc.array(step, { minLength: 1, maxLength: 60 })], { numRuns: 150 })(
   'whatever happens, once the network is back every passage’s latest rev is in the sheet exactly once, and nothing is shown as sent before it is',
   async (steps) => {
     fakeBrowser.reset();
+    vi.restoreAllMocks();
     const sheet = new SheetSimulation(TOKEN);
-    vi.stubGlobal('fetch', sheet.fetch);
+    stopCallsOfStoppedWorkers(sheet);
     let worker = await startWorker();
-    await worker.settingsItem.setValue(SETTINGS.good);
+    await inRunningWorker(() => worker.settingsItem.setValue(SETTINGS.good));
     /** What the user saved last, per passage: the truth the sheet must end up with. */
     const latest = new Map<string, Passage>();
-    const saves: Promise<boolean>[] = [];
+    /** Saves not yet answered; a save whose worker stopped is not answered, and the user saves it again. */
+    const pending = new Set<{ passage: Passage; answer: Promise<boolean> }>();
     let made = 0;
     const live = () => [...latest.values()].filter((p) => !p.deleted);
+    const send = (passage: Passage) => {
+      const save = { passage, answer: inRunningWorker(() => worker.save(passage)) };
+      pending.add(save);
+      void save.answer.finally(() => pending.delete(save));
+    };
     const save = (passage: Passage) => {
       latest.set(passage.id, passage);
-      saves.push(worker.save(passage));
+      send(passage);
     };
 
     for (const s of steps) {
@@ -119,39 +147,42 @@ test.prop([fc.array(step, { minLength: 1, maxLength: 60 })], { numRuns: 150 })(
       } else if (s.t === 'edit' || s.t === 'delete') {
         const target = live()[s.pick % Math.max(1, live().length)];
         if (target) save(s.t === 'edit' ? editPassage(target, { kind: 'plan', themes: [], municipality: '0182', note: `edit ${target.rev}` }, target.updatedAt) : deletePassage(target, target.updatedAt));
-      } else if (s.t === 'open') void worker.pullPost(POSTS[s.post]); // what page-passages does besides reading the post
-      else if (s.t === 'send') void worker.flush();
-      else if (s.t === 'alarm') await fireScheduledAlarms();
+      } else if (s.t === 'open') void inRunningWorker(() => worker.pullPost(POSTS[s.post])); // page-passages, besides reading the post
+      else if (s.t === 'send') void inRunningWorker(() => worker.flush());
+      else if (s.t === 'alarm') await inRunningWorker(fireScheduledAlarms);
       else if (s.t === 'answer') sheet.held[s.pick % Math.max(1, sheet.held.length)]?.answer(s.outcome);
-      else if (s.t === 'settings') await worker.settingsItem.setValue(SETTINGS[s.to]);
+      else if (s.t === 'settings') await inRunningWorker(() => worker.settingsItem.setValue(SETTINGS[s.to]));
       else if (s.t === 'restart') {
-        await quiet();
+        const unanswered = [...pending];
+        pending.clear();
         stopWorker(sheet, s.arrived);
         worker = await startWorker();
+        // The toolbar showed an error for each: the user saves them again, in the order made.
+        for (const { passage } of unanswered) send(passage);
       }
       await pause('wait' in s ? s.wait : 'quiet');
-      await expectNoFalseSent(worker, sheet);
+      await inRunningWorker(() => expectNoFalseSent(worker, sheet));
     }
 
     // The network is back and the settings are right: the answers come, and the retries the extension scheduled fire.
-    await worker.settingsItem.setValue(SETTINGS.good);
+    await inRunningWorker(() => worker.settingsItem.setValue(SETTINGS.good));
     await quiet();
     for (let round = 0; round < 50; round += 1) {
-      const answered = sheet.held.length;
+      const held = sheet.held.length;
       sheet.answerAll();
-      const fired = await fireScheduledAlarms();
+      const fired = await inRunningWorker(fireScheduledAlarms);
       await quiet();
-      await expectNoFalseSent(worker, sheet);
-      if (!answered && !fired && !sheet.held.length) break;
+      await inRunningWorker(() => expectNoFalseSent(worker, sheet));
+      if (!held && !fired && !sheet.held.length) break;
     }
-    expect(await Promise.all(saves)).toEqual(saves.map(() => true));
-    expect(await worker.readOutbox(), 'the outbox is empty').toEqual({});
-    const stored = await worker.readPosts(POSTS);
+    expect(pending.size, 'every save of the running worker is answered').toBe(0);
+    expect(await inRunningWorker(() => worker.readOutbox()), 'the outbox is empty').toEqual({});
+    const stored = await inRunningWorker(() => worker.readPosts(POSTS));
     for (const passage of latest.values()) {
       expect(stored[passage.id], 'kept in the browser').toEqual(passage);
       expect(sheet.rows.filter((row) => row.id === passage.id), 'in the sheet exactly once, at its latest rev').toEqual([passage]);
     }
     expect(sheet.rows).toHaveLength(latest.size);
-    expect((await worker.syncSummary()).unsent).toBe(0);
+    expect((await inRunningWorker(() => worker.syncSummary())).unsent).toBe(0);
   },
 );
