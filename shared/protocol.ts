@@ -1,9 +1,8 @@
 // The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
 import * as v from 'valibot';
 import { validateWith, type FieldError, type Validated } from './validation';
-import { PassageIdSchema, PassageSchema, RevSchema, LIMITS, type Passage } from './passage';
+import { PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
 import { CodebookSchema, type Codebook } from './codebook';
-import { isHttpUrl } from './url';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_OPS = 500;
@@ -35,7 +34,7 @@ export type GetAction = (typeof GET_ACTIONS)[number];
 export const GetRequestSchema = v.variant('action', [
   v.object({ action: v.literal('ping'), token: v.string() }),
   v.object({ action: v.literal('codebook'), token: v.string() }),
-  v.object({ action: v.literal('passages'), token: v.string(), url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.check(isHttpUrl, 'an absolute http or https URL')) }),
+  v.object({ action: v.literal('passages'), token: v.string(), url: UrlSchema }),
 ], `action: one of ${GET_ACTIONS.join(', ')}`);
 export type GetRequest = v.InferOutput<typeof GetRequestSchema>;
 

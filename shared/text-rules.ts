@@ -1,0 +1,70 @@
+// What text a passage may hold so that the sheet gives back exactly what it acknowledged: characters, line breaks, times.
+
+/**
+ * Which characters are refused, per class, and why (the sheet and its .xlsx form cannot keep them as sent):
+ * - NUL and the other C0 controls except tab and line feed, DEL and the C1 controls (U+0080–U+009F):
+ *   XML 1.0 forbids most of them, Sheets drops them;
+ * - carriage return: Sheets keeps line breaks as line feeds only; clients send LF (see `withLineFeeds`);
+ * - noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane): U+FFFE/U+FFFF make an .xlsx unreadable;
+ * - lone surrogates (half of a UTF-16 pair): not a character at all, they become U+FFFD on the way.
+ * Tab and line feed are kept; every other character (emoji, zero-width characters inside text, RTL marks) is kept.
+ */
+export interface UnkeptCharacter {
+  index: number;
+  codePoint: number;
+  message: string;
+}
+
+const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function unkeptClass(code: number): string | null {
+  if (code === 0x0d) return 'no carriage return (send line breaks as line feeds)';
+  if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)) return 'no control character';
+  if ((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return 'no Unicode noncharacter';
+  return null;
+}
+
+/** The first character of `text` the sheet would not keep as sent, or null. Linear in the text's length. */
+export function unkeptCharacter(text: string): UnkeptCharacter | null {
+  for (let i = 0; i < text.length; i += 1) {
+    let code = text.charCodeAt(i);
+    let problem: string | null;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        problem = unkeptClass(code);
+        if (!problem) {
+          i += 1;
+          continue;
+        }
+      } else problem = 'no lone surrogate';
+    } else if (code >= 0xdc00 && code <= 0xdfff) problem = 'no lone surrogate';
+    else problem = unkeptClass(code);
+    if (problem) return { index: i, codePoint: code, message: `${problem}: ${hex(code)} at character ${i + 1}` };
+  }
+  return null;
+}
+
+/** Line breaks as line feeds (CRLF and lone CR become LF), as the sheet keeps them. */
+export const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** Characters that show nothing: white space, format characters (zero-width space, joiners, BOM, soft hyphen, bidi marks), fillers and variation selectors. */
+const INVISIBLE = /^[\s\p{Cf}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]*$/u;
+
+/** True when the text has at least one character a reader can see. */
+export const hasVisibleCharacter = (text: string) => !INVISIBLE.test(text);
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** An ISO 8601 time (2026-01-31T12:00:00Z, optional milliseconds, Z or ±hh:mm) that names a real moment: no 30 February, no 24:00, no 60th second. */
+export function isRealTime(value: string): boolean {
+  const match = ISO_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+    && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+}
