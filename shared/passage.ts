@@ -52,8 +52,10 @@ export const PassageSchema = v.pipe(
     pageTitle: text(LIMITS.pageTitle),
     kind: v.picklist(KINDS, `one of ${KINDS.join(', ')}`),
     themes: v.pipe(
-      v.array(v.pipe(text(LIMITS.themeId), v.regex(THEME_ID, 'a codebook id (a-z, 0-9, -)'))),
+      // The count first: a list far too long is refused without looking at each of its items.
+      v.array(v.unknown()),
       v.maxLength(LIMITS.themes, `at most ${LIMITS.themes} themes`),
+      v.array(v.pipe(text(LIMITS.themeId), v.regex(THEME_ID, 'a codebook id (a-z, 0-9, -)'))),
       v.check((ids) => new Set(ids).size === ids.length, 'each theme once'),
     ),
     municipality: v.pipe(

@@ -22,7 +22,7 @@ export const OpSchema = v.variant('op', [UpsertOpSchema, DeleteOpSchema], 'an op
 export const BatchRequestSchema = v.strictObject({
   v: v.literal(PROTOCOL_VERSION, `the protocol version ${PROTOCOL_VERSION}`),
   token: v.pipe(v.string(), v.maxLength(MAX_TOKEN_LENGTH)),
-  ops: v.pipe(v.array(OpSchema), v.minLength(1, 'at least one op'), v.maxLength(MAX_OPS, `at most ${MAX_OPS} ops`)),
+  ops: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one op'), v.maxLength(MAX_OPS, `at most ${MAX_OPS} ops`), v.array(OpSchema)),
 });
 
 export type Op = v.InferOutput<typeof OpSchema>;

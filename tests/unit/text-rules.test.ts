@@ -100,7 +100,13 @@ describe('addresses and ids', () => {
 });
 
 test(`at most ${MAX_FIELD_ERRORS} field errors are reported`, () => {
-  const themes = Array.from({ length: 10_000 }, (_, i) => `BAD${i}`);
-  const result = validateBatchRequest({ v: 1, token: 't', ops: [{ op: 'upsert', passage: makePassage({ themes }) }] });
+  const ops = Array.from({ length: 500 }, () => ({ op: 'upsert', passage: makePassage({ kind: 'x' as never }) }));
+  const result = validateBatchRequest({ v: 1, token: 't', ops });
   expect(result.ok || result.errors.length).toBe(MAX_FIELD_ERRORS);
+});
+
+test('a list of themes far too long is refused by its length alone', () => {
+  const themes = Array.from({ length: 200_000 }, (_, i) => `BAD${i}`);
+  const result = validatePassage(makePassage({ themes }));
+  expect(result.ok || result.errors).toEqual([{ path: 'themes', message: 'at most 20 themes' }]);
 });
