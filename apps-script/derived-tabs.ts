@@ -53,7 +53,9 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
     return { values: [header, pad([words.matrix.noPassages], width)] };
   }
   const byId = new Map(passages.map((p) => [p.id, p]));
-  const max = Math.max(...matrix.rows.flatMap((row) => row.counts));
+  // A loop, not Math.max(...counts): 290 municipalities × thousands of themes is more arguments than the stack holds.
+  let max = 0;
+  for (const row of matrix.rows) for (const count of row.counts) if (count > max) max = count;
   const more = (n: number) => words.matrix.more.replace('{n}', String(n));
   const values: Cell[][] = [header];
   const notes: string[][] = [new Array(width).fill('')];

@@ -29,7 +29,8 @@ export function saveFilterState(state: FilterState, properties = PropertiesServi
 /** A fresh filter over the tab's header and data; with criteria on one column when given. */
 function filterTab(sheet: Sheet, width: number, column?: number, criteria?: Criteria): void {
   sheet.getFilter()?.remove();
-  const filter = sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).createFilter();
+  // Over every row of the sheet, so rows a later batch adds are inside it without re-making it.
+  const filter = sheet.getRange(1, 1, sheet.getMaxRows(), width).createFilter();
   if (column && criteria) filter.setColumnFilterCriteria(column, criteria);
 }
 

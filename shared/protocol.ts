@@ -8,6 +8,8 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_OPS = 500;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_TOKEN_LENGTH = 200;
+/** How long a client waits for an answer; the add-on sizes its lock wait against it. */
+export const CLIENT_TIMEOUT_MS = 30_000;
 
 export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
