@@ -27,14 +27,17 @@ export interface Reply {
   json: any;
   /** Apps Script service calls the request made (the runtime's count). */
   calls: number;
+  /** Read-after-write flushes the request caused. */
+  flushes: number;
 }
 
 async function exchange(url: string, init: RequestInit): Promise<Reply> {
   const first = await fetch(url, { ...init, redirect: 'manual' });
   const calls = Number(first.headers.get('x-annotera-service-calls') ?? NaN);
-  if (first.status !== 302) return { status: first.status, json: await first.text(), calls };
+  const flushes = Number(first.headers.get('x-annotera-flushes') ?? NaN);
+  if (first.status !== 302) return { status: first.status, json: await first.text(), calls, flushes };
   const second = await fetch(first.headers.get('location')!);
-  return { status: second.status, json: await second.json(), calls };
+  return { status: second.status, json: await second.json(), calls, flushes };
 }
 
 export async function startTestSheet(options: { locale?: string } = {}): Promise<TestSheet> {
