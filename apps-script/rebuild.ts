@@ -29,12 +29,11 @@ export function readCodebook(tabs: Tabs): Codebook {
 /** Status and Uppföljning as the team left them, by passage id: values and formulas, so that each is written back as typed. */
 function keptPlanFields(tabs: Tabs): KeptFields {
   const kept = new Map<string, readonly [Cell, Cell]>();
-  const sheet = tabs.plan;
-  const range = sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), tabs.words.planHeaders.length);
+  const range = tabs.plan.getDataRange();
   const values = range.getValues();
   const formulas = range.getFormulas();
   for (let r = 1; r < values.length; r += 1) {
-    const id = cellText(values[r][PLAN_ID]);
+    const id = cellText(values[r][PLAN_ID] ?? '');
     if (id) {
       kept.set(id, [keptCell(values[r][PLAN_STATUS], formulas[r][PLAN_STATUS]), keptCell(values[r][PLAN_FOLLOW_UP], formulas[r][PLAN_FOLLOW_UP])]);
     }

@@ -13,9 +13,10 @@ export interface Size {
 /** Sheets grow by at least this many rows, so that filters over the whole sheet rarely need re-making. */
 const GROW_ROWS = 1000;
 
-/** The data rows under the header (row 1), `width` columns wide: one range read, header included and dropped. */
+/** The data rows under the header (row 1), exactly `width` columns wide: the data range read in one call, header dropped. */
 export function readRows(sheet: Sheet, width: number): unknown[][] {
-  return sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).getValues().slice(1);
+  return sheet.getDataRange().getValues().slice(1).map((row) =>
+    row.length === width ? row : [...row.slice(0, width), ...new Array<string>(Math.max(0, width - row.length)).fill('')]);
 }
 
 /** The sheet's size: read before any write, so that no read follows a write. */

@@ -18,6 +18,8 @@ export interface TestSheet extends LocalSheet {
   upsert(...passages: Passage[]): Promise<Reply>;
   /** The workbook file's bytes. */
   bytes(): Buffer;
+  /** Stops this server and starts a new one over the same workbook file, as after a restart of the local runtime. */
+  restart(): Promise<TestSheet>;
   stop(): Promise<void>;
 }
 
@@ -40,8 +42,8 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
   return { status: second.status, json: await second.json(), calls, flushes };
 }
 
-export async function startTestSheet(options: { locale?: string } = {}): Promise<TestSheet> {
-  const dir = mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
+export async function startTestSheet(options: { locale?: string; dir?: string } = {}): Promise<TestSheet> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
   const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath: CODE_PATH });
   const exec = `${sheet.url}/exec`;
@@ -55,6 +57,10 @@ export async function startTestSheet(options: { locale?: string } = {}): Promise
     get: (parameters) => exchange(`${exec}?${new URLSearchParams(parameters)}`, {}),
     upsert: (...passages) => send(passages.map((passage) => ({ op: 'upsert', passage }))),
     bytes: () => readFileSync(workbookPath),
+    async restart() {
+      await sheet.close();
+      return startTestSheet({ ...options, dir });
+    },
     async stop() {
       await sheet.close();
       rmSync(dir, { recursive: true, force: true });
