@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
-import { CallCounter } from './call-counter';
+import { countCalls } from './call-counter';
 import { createSpreadsheetApp, isDate } from './spreadsheet-service';
 import { ContentService, createHtmlService, createScriptApp, FileLock, Properties, Utilities } from './script-services';
 import { loadWorkbook, saveWorkbook, type SideState } from './workbook-file';
@@ -28,9 +28,8 @@ export interface Invocation<T> {
   result: T;
   /** Apps Script service calls the invocation made. */
   calls: number;
-  /** Read-after-write flushes of the spreadsheet it caused (see call-counter.ts). */
+  /** Read-after-write flushes of the spreadsheet it caused, and its spreadsheet reads and writes (see call-counter.ts). */
   flushes: number;
-  /** Spreadsheet reads and writes among the calls. */
   reads: number;
   writes: number;
   /** Which calls, as Service.method, in order. */
@@ -38,13 +37,13 @@ export interface Invocation<T> {
 }
 
 /** Wraps a service object so that every method call counts, and so do calls on the objects it returns. */
-function counted<T extends object>(target: T, count: (object: string, method: string) => void, service: string): T {
+function counted<T extends object>(target: T, count: (name: string) => void, service: string): T {
   return new Proxy(target, {
     get(object, key) {
       const value = Reflect.get(object, key, object);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        count(service, String(key));
+        count(`${service}.${String(key)}`);
         const result = value.apply(object, args);
         const isService = typeof result === 'object' && result !== null && !Array.isArray(result) && !isDate(result)
           && Object.getPrototypeOf(result) !== Object.prototype;
@@ -57,12 +56,13 @@ function counted<T extends object>(target: T, count: (object: string, method: st
 export class LocalRuntime {
   readonly shown: Shown[] = [];
   private context: vm.Context;
-  private counter = new CallCounter();
+  private log: string[] = [];
   private savedVersion: number;
   private propertiesChanged = false;
   readonly spreadsheetApp: ReturnType<typeof createSpreadsheetApp>;
 
   private constructor(readonly options: RuntimeOptions, readonly book: WorkbookModel, private side: SideState) {
+    const count = (name: string) => this.log.push(name);
     const changed = () => (this.propertiesChanged = true);
     const distDir = dirname(options.codePath);
     const hooks = {
@@ -87,9 +87,7 @@ export class LocalRuntime {
       ScriptApp: createScriptApp(() => options.url ?? ''),
     };
     const globals: Record<string, unknown> = { console, Logger: { log: (...args: unknown[]) => console.log(...args) } };
-    for (const [name, service] of Object.entries(services)) {
-      globals[name] = counted(service, (object, method) => this.counter.record(object, method, name === 'SpreadsheetApp'), name);
-    }
+    for (const [name, service] of Object.entries(services)) globals[name] = counted(service, count, name);
     this.context = vm.createContext(globals);
     vm.runInContext(readFileSync(options.codePath, 'utf8'), this.context, { filename: 'Code.js' });
     this.savedVersion = book.version;
@@ -104,9 +102,9 @@ export class LocalRuntime {
   invoke<T = unknown>(name: string, ...args: unknown[]): Invocation<T> {
     const fn = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, this.context);
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || typeof fn !== 'function') throw new Error(`The add-on has no function ${name}.`);
-    this.counter = new CallCounter();
+    this.log = [];
     const result = fn(...args) as T;
-    return { result, ...this.counter.count };
+    return { result, log: this.log, ...countCalls(this.log) };
   }
 
   get scriptProperties(): Record<string, string> {
