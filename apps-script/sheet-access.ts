@@ -10,7 +10,7 @@ export interface Size {
   columns: number;
 }
 
-/** Sheets grow by at least this many rows, so that filters over the whole sheet rarely need re-making. */
+/** Rows a sheet gets beyond what a write needs when it grows, so that filters over the whole sheet rarely need re-making. */
 const GROW_ROWS = 1000;
 
 /** The data rows under the header (row 1), exactly `width` columns wide: the data range read in one call, header dropped. */
@@ -28,7 +28,7 @@ export function sheetSize(sheet: Sheet): Size {
 function growTo(sheet: Sheet, size: Size, rows: number, columns: number): boolean {
   let grew = false;
   if (rows > size.rows) {
-    const count = Math.max(rows - size.rows, GROW_ROWS);
+    const count = rows + GROW_ROWS - size.rows;
     sheet.insertRowsAfter(size.rows, count);
     size.rows += count;
     grew = true;
