@@ -3,62 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { LocalRuntime, type Invocation } from '../apps-script/local-runtime/runtime';
-import { passageToRow } from '../apps-script/passage-rows';
-import { TOKEN_PROPERTY } from '../apps-script/tabs';
-import { makePassage } from '../tests/helpers/passages';
-import { MUNICIPALITIES } from '../shared/municipalities';
-import { DEFAULT_THEMES } from '../shared/codebook';
-import { KINDS, type Passage } from '../shared/passage';
+import { batchOf, post, preparedRuntime } from '../tests/helpers/add-on-runtime';
+import type { Passage } from '../shared/passage';
 
-const TOKEN = 'bench-token';
-const CODE = new URL('../dist/apps-script/Code.js', import.meta.url).pathname;
-export const BATCHES = [1, 100, 500] as const;
-export const SHEETS = [0, 10_000, 20_000] as const;
-
-/** Passage i of a varied corpus: 60 municipalities, all three kinds, one or two themes. */
-export function varied(i: number) {
-  return makePassage({
-    municipality: MUNICIPALITIES[i % 60].code,
-    kind: KINDS[i % 3],
-    themes: [DEFAULT_THEMES[i % 18].id, DEFAULT_THEMES[(i * 7) % 18].id].filter((id, j, all) => all.indexOf(id) === j),
-  });
-}
-
-/**
- * A runtime over a new workbook whose Passager already holds `stored` passages (written straight into the sheet, with
- * room to grow as the add-on leaves it) and whose derived tabs were rebuilt from the menu; returns the rebuild's count.
- */
-export async function preparedRuntime(dir: string, name: string, stored: number) {
-  const runtime = await LocalRuntime.open({ codePath: CODE, workbookPath: join(dir, `${name}.xlsx`) });
-  runtime.invoke('onOpen');
-  runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
-  if (stored) {
-    const sheet = runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!;
-    sheet.insertRowsAfter(sheet.getMaxRows(), stored + 1000 - sheet.getMaxRows());
-    const rows = Array.from({ length: stored }, (_, i) => passageToRow(varied(i), true));
-    sheet.getRange(2, 1, stored, rows[0].length).setValues(rows);
-  }
-  const started = performance.now();
-  const rebuild = runtime.invoke('menuRebuild');
-  return { runtime, rebuild: { ...rebuild, ms: performance.now() - started } };
-}
-
-/** `count` new varied passages from index `offset` (all three kinds, so every derived tab changes). */
-export const batchOf = (count: number, offset: number) => Array.from({ length: count }, (_, i) => varied(offset + i));
-
-/** doPost of upserts of these passages, answered ok. */
-export function post(runtime: LocalRuntime, passages: readonly Passage[]): Invocation<unknown> & { ms: number } {
-  const ops = passages.map((passage) => ({ op: 'upsert', passage }));
-  const contents = JSON.stringify({ v: 1, token: TOKEN, ops });
-  const started = performance.now();
-  const invocation = runtime.invoke<{ getContent(): string }>('doPost', { postData: { contents, length: contents.length } });
-  const ms = performance.now() - started;
-  const answer = JSON.parse(invocation.result.getContent());
-  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-  return { ...invocation, ms };
-}
+const BATCHES = [1, 100, 500] as const;
+const SHEETS = [0, 10_000, 20_000] as const;
 
 const figures = (i: { calls: number; reads: number; writes: number; flushes: number }) =>
   `${String(i.calls).padStart(3)} calls (${String(i.reads).padStart(2)} reads, ${String(i.writes).padStart(2)} writes), ${i.flushes} flush${i.flushes === 1 ? '' : 'es'}`;
