@@ -58,8 +58,8 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
   for (const row of matrix.rows) for (const count of row.counts) if (count > max) max = count;
   const more = (n: number) => words.matrix.more.replace('{n}', String(n));
   const values: Cell[][] = [header];
-  const notes: string[][] = [new Array(width).fill('')];
-  const backgrounds: string[][] = [new Array(width).fill('#eeeeee')];
+  const notes: string[][] = [new Array<string>(width).fill('')];
+  const backgrounds: string[][] = [new Array<string>(width).fill('#eeeeee')];
   let county = '';
   for (const row of matrix.rows) {
     const countyName = row.municipality.county.name === county ? '' : row.municipality.county.name;
@@ -69,8 +69,8 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
     backgrounds.push(['#ffffff', '#ffffff', ...row.counts.map((count) => heat(count, max)), '#f5f5f5']);
   }
   values.push([words.matrix.columnTotal, '', ...matrix.columnTotals, matrix.total]);
-  notes.push(new Array(width).fill(''));
-  backgrounds.push(new Array(width).fill('#eeeeee'));
+  notes.push(new Array<string>(width).fill(''));
+  backgrounds.push(new Array<string>(width).fill('#eeeeee'));
   return { values, notes, backgrounds };
 }
 

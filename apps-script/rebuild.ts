@@ -110,7 +110,7 @@ export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = f
     next.tabs[tab] = { grid: hash, rows: grid.values.length, columns: grid.values[0].length };
   }
   if (refilter) {
-    const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? tabs.matrix.getDataRange().getValues();
+    const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
     applyFilterState(tabs, plan.filter, plan.codebook, matrix);
   }
   plan.properties.setProperty(DERIVED_PROPERTY, JSON.stringify(next));

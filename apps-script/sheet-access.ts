@@ -15,8 +15,8 @@ const GROW_ROWS = 1000;
 
 /** The data rows under the header (row 1), exactly `width` columns wide: the data range read in one call, header dropped. */
 export function readRows(sheet: Sheet, width: number): unknown[][] {
-  return sheet.getDataRange().getValues().slice(1).map((row) =>
-    row.length === width ? row : [...row.slice(0, width), ...new Array<string>(Math.max(0, width - row.length)).fill('')]);
+  const rows: unknown[][] = sheet.getDataRange().getValues().slice(1);
+  return rows.map((row) => (row.length === width ? row : [...row.slice(0, width), ...new Array<string>(Math.max(0, width - row.length)).fill('')]));
 }
 
 /** The sheet's size: read before any write, so that no read follows a write. */

@@ -28,7 +28,7 @@ const THEME_ID = /^[a-z0-9][a-z0-9-]*$/;
 const text = (max: number) => v.pipe(
   v.string(),
   v.maxLength(max, `at most ${max} characters`),
-  v.check((value) => unkeptCharacter(value) === null, (issue) => unkeptCharacter(issue.input as string)!.message),
+  v.check((value) => unkeptCharacter(value) === null, (issue) => unkeptCharacter(issue.input)?.message ?? 'no character the sheet cannot keep'),
 );
 const isoTime = v.pipe(
   v.string(),

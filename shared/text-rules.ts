@@ -49,11 +49,21 @@ export function unkeptCharacter(text: string): UnkeptCharacter | null {
 /** Line breaks as line feeds (CRLF and lone CR become LF), as the sheet keeps them. */
 export const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
-/** Characters that show nothing: white space, format characters (zero-width space, joiners, BOM, soft hyphen, bidi marks), fillers and variation selectors. */
-const INVISIBLE = /^[\s\p{Cf}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]*$/u;
+/** White space and format characters (zero-width space, joiners, BOM, soft hyphen, bidi marks): they show nothing. */
+const BLANK = /[\s\p{Cf}\p{Z}]/u;
+/** Other code points that show nothing, as [first, last]: grapheme joiner, fillers, variation selectors, blank braille. */
+const BLANK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x034f, 0x034f], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f], [0x2800, 0x2800], [0x3164, 0x3164],
+  [0xfe00, 0xfe0f], [0xffa0, 0xffa0], [0xe0100, 0xe01ef],
+];
+
+const shows = (character: string) => {
+  const code = character.codePointAt(0)!;
+  return !BLANK.test(character) && !BLANK_RANGES.some(([first, last]) => code >= first && code <= last);
+};
 
 /** True when the text has at least one character a reader can see. */
-export const hasVisibleCharacter = (text: string) => !INVISIBLE.test(text);
+export const hasVisibleCharacter = (text: string) => Array.from(text).some(shows);
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 

@@ -50,7 +50,7 @@ export function post(runtime: LocalRuntime, passages: readonly Passage[]): Invoc
   const started = performance.now();
   const invocation = runtime.invoke<{ getContent(): string }>('doPost', { postData: { contents, length: contents.length } });
   const ms = performance.now() - started;
-  const answer = JSON.parse(invocation.result.getContent());
+  const answer = JSON.parse(invocation.result.getContent()) as { ok: boolean; error?: unknown };
   if (!answer.ok) throw new Error(JSON.stringify(answer.error));
   return { ...invocation, ms };
 }
