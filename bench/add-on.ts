@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchOf, post, preparedRuntime } from '../tests/helpers/add-on-runtime';
 import type { Passage } from '../shared/passage';
+import { CLIENT_TIMEOUT_MS } from '../shared/protocol';
+import { LOCK_WAIT_MS } from '../apps-script/script-lock';
 
 const BATCHES = [1, 100, 500] as const;
 const SHEETS = [0, 10_000, 20_000] as const;
@@ -17,6 +19,7 @@ export async function benchAddOn(): Promise<string[]> {
   const lines: string[] = [
     'Add-on on the local runtime: Apps Script calls per doPost (spreadsheet reads/writes among them) and read-after-write flushes;',
     'time is local CPU, not Google latency. Each POST adds new passages of all three kinds, so every derived tab changes.',
+    `  lock wait ${LOCK_WAIT_MS / 1000} s against the extension's ${CLIENT_TIMEOUT_MS / 1000} s request timeout: ${(CLIENT_TIMEOUT_MS - LOCK_WAIT_MS) / 1000} s left for start-up, work and the redirect`,
   ];
   try {
     for (const stored of SHEETS) {
