@@ -93,20 +93,21 @@ export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force:
 }
 
 /**
- * Writes the planned tabs, re-makes the filters only when a tab grew, was cleared or a filter is on and Matris changed
- * (or when forced), and records what the tabs were built from. `passagesGrew`: Passager itself had rows added.
+ * Writes the planned tabs, re-makes the filters only when they may no longer fit (a tab grew past the rows they cover,
+ * no state was recorded yet) or a filter is on and Matris changed, and records what the tabs were built from.
+ * `passagesGrew`: Passager itself had rows added. Filters span every row of their tab, so clearing one keeps them.
  */
 export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = false): void {
   if (!plan.force && plan.stored?.source === plan.source && !passagesGrew) return;
   const next: DerivedState = { source: plan.source, tabs: { ...plan.stored?.tabs } };
-  let refilter = plan.force || !plan.stored || passagesGrew;
+  let refilter = !plan.stored || passagesGrew;
   for (const { tab, grid, hash, size } of plan.writes) {
     const { cleared, grew } = writeGrid(tabs[tab], size, grid, plan.force ? null : plan.stored?.tabs[tab] ?? null);
     if (tab === 'plan' && (cleared || grew)) {
       const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
       tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(size.rows - 1, 1), 1).setDataValidation(statuses);
     }
-    refilter ||= cleared || grew || (tab === 'matrix' && plan.filter !== null);
+    refilter ||= grew || (tab === 'matrix' && plan.filter !== null);
     next.tabs[tab] = { grid: hash, rows: grid.values.length, columns: grid.values[0].length };
   }
   if (refilter) {

@@ -23,7 +23,7 @@ export function varied(i: number) {
 
 /**
  * A runtime over a new workbook whose Passager already holds `stored` passages (written straight into the sheet, with
- * room to grow as the add-on leaves it) and whose derived tabs were rebuilt from the menu; returns the rebuild's count.
+ * room to grow as the add-on leaves it) and whose derived tabs were rebuilt from the menu; returns the second rebuild's count.
  */
 export async function preparedRuntime(dir: string, name: string, stored: number) {
   const runtime = await LocalRuntime.open({ codePath: CODE_PATH, workbookPath: join(dir, `${name}.xlsx`) });
@@ -35,6 +35,8 @@ export async function preparedRuntime(dir: string, name: string, stored: number)
     const rows = Array.from({ length: stored }, (_, i) => passageToRow(varied(i), true));
     sheet.getRange(2, 1, stored, rows[0].length).setValues(rows);
   }
+  runtime.invoke('menuRebuild');
+  // Measured: a rebuild from the menu of a sheet the add-on has already built once (the first one also makes the filters).
   const started = performance.now();
   const rebuild = runtime.invoke('menuRebuild');
   return { runtime, rebuild: { ...rebuild, ms: performance.now() - started } };
