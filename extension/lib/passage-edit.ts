@@ -1,6 +1,6 @@
 // Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
-import { withLineFeeds } from '../../shared/text-rules';
+import { keepableText } from '../../shared/text-rules';
 import type { TextSelector } from './anchor';
 
 export interface Tagging {
@@ -20,14 +20,14 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
   return {
     id,
     url: page.url,
-    pageTitle: page.pageTitle,
-    author: page.author,
+    pageTitle: keepableText(page.pageTitle),
+    author: keepableText(page.author),
     ...tagging,
-    note: withLineFeeds(tagging.note),
-    // The sheet keeps line breaks as line feeds only; a page's text may hold CR (&#13;).
-    quote: withLineFeeds(selector.quote),
-    prefix: withLineFeeds(selector.prefix),
-    suffix: withLineFeeds(selector.suffix),
+    note: keepableText(tagging.note),
+    // The sheet keeps only what it can give back: a page's text may hold CR (&#13;), controls or stray noncharacters.
+    quote: keepableText(selector.quote),
+    prefix: keepableText(selector.prefix),
+    suffix: keepableText(selector.suffix),
     start: selector.start,
     end: selector.end,
     createdAt: now,
@@ -38,7 +38,7 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
 }
 
 export function editPassage(passage: Passage, tagging: Tagging, now: string): Passage {
-  return { ...passage, ...tagging, note: withLineFeeds(tagging.note), updatedAt: now, rev: passage.rev + 1 };
+  return { ...passage, ...tagging, note: keepableText(tagging.note), updatedAt: now, rev: passage.rev + 1 };
 }
 
 export function deletePassage(passage: Passage, now: string): Passage {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { validatePassage } from '../../shared/passage';
 import { validateBatchRequest, validateGetRequest } from '../../shared/protocol';
-import { hasVisibleCharacter, isRealTime, unkeptCharacter, withLineFeeds } from '../../shared/text-rules';
+import { hasVisibleCharacter, isRealTime, keepableText, unkeptCharacter } from '../../shared/text-rules';
 import { MAX_FIELD_ERRORS } from '../../shared/validation';
 import { makePassage } from '../helpers/passages';
 
@@ -52,8 +52,14 @@ describe('characters', () => {
     expect(result.ok || result.errors.map((e) => e.path)).toEqual([field]);
   });
 
-  test('line breaks become line feeds', () => {
-    expect(withLineFeeds('a\r\nb\rc\nd')).toBe('a\nb\nc\nd');
+  test.each([
+    ['line breaks become line feeds', 'a\r\nb\rc\nd', 'a\nb\nc\nd'],
+    ['controls and noncharacters are dropped', 'a\u0000b\u0085c\ufffed\u{1ffff}e\u007f', 'abcde'],
+    ['a lone surrogate shows as U+FFFD', 'a\ud83db\ude00', 'a\ufffdb\ufffd'],
+    ['everything else is left as it is', 'tab\t😀 _x0041_ \u200b', 'tab\t😀 _x0041_ \u200b'],
+  ])('keepable text: %s', (_name, text, kept) => {
+    expect(keepableText(text)).toBe(kept);
+    expect(unkeptCharacter(keepableText(text))).toBeNull();
   });
 });
 
