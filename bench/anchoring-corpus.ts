@@ -51,8 +51,10 @@ function material(): { sentences: string[]; headings: string[] } {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 export const textOf = (tokens: readonly Token[]) => tokens.map((t) => ('text' in t ? t.text : '')).join('');
-export const render = (tokens: readonly Token[]) =>
-  `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Bench</title></head><body><article class="post"><h1 class="entry-title">Kommunbesök</h1><div class="entry-content">${tokens.map((t) => ('text' in t ? escape(t.text) : t.html)).join('')}</div></article></body></html>`;
+/** The content root's markup. */
+export const contentHtml = (tokens: readonly Token[]) => tokens.map((t) => ('text' in t ? escape(t.text) : t.html)).join('');
+/** The page around the content root, as a blog post has it. */
+export const PAGE = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommunbesök</title></head><body><article class="post"><h1 class="entry-title">Kommunbesök</h1><div class="entry-content"></div></article></body></html>';
 
 /** A sentence, sometimes with a word in bold (two more text nodes), sometimes a near-copy with one word changed. */
 function sentenceTokens(next: () => number, sentence: string): Token[] {

@@ -41,6 +41,11 @@ function offsetsOf(content: Node, ranges: ReadonlyArray<Range | null>): Found {
   return ranges.map((r) => r && [at(r.startContainer, r.startOffset), at(r.endContainer, r.endOffset)]);
 }
 
+/** Puts this markup in the content root, in the same page: the code stays loaded and compiled between runs. */
+function show(html: string): void {
+  root().innerHTML = html;
+}
+
 /** Annotera and the peer in turn, `rounds` times each, on the page as it is. */
 function compare(selectors: readonly TextSelector[], rounds: number): Timed {
   const content = root();
@@ -73,4 +78,4 @@ function annoteraAlone(selectors: readonly TextSelector[], rounds: number): { ti
   return { times, found: offsetsOf(content, ours) };
 }
 
-Object.assign(globalThis, { anchoringBench: { compare, annoteraAlone } });
+Object.assign(globalThis, { anchoringBench: { show, compare, annoteraAlone } });
