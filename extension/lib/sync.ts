@@ -73,7 +73,8 @@ async function sendAll(hooks: SyncHooks): Promise<void> {
   try {
     while (await sendOnce(hooks));
   } catch (error) {
-    await recordFailure(asWebAppError(error), await syncStateItem.getValue(), null, hooks).catch(() => undefined);
+    // Where even that cannot be stored, the next save, alarm or worker start tries again.
+    await syncStateItem.getValue().then((state) => recordFailure(asWebAppError(error), state, null, hooks)).catch(() => undefined);
   }
 }
 
