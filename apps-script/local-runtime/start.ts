@@ -23,9 +23,9 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const codePath = options.codePath ?? resolve('dist/apps-script/Code.js');
   const runtime = await LocalRuntime.open({ codePath, workbookPath: options.workbookPath, locale: options.locale });
   runtime.invoke('onOpen', { authMode: 'LIMITED' });
-  if (options.token) runtime.setScriptProperty(TOKEN_PROPERTY, options.token);
+  if (options.token) runtime.setDocumentProperty(TOKEN_PROPERTY, options.token);
   await runtime.persist();
   const server = await serve(runtime, options.port);
   runtime.options.url = `${server.url}/exec`;
-  return { ...server, runtime, token: runtime.scriptProperties[TOKEN_PROPERTY], workbookPath: options.workbookPath };
+  return { ...server, runtime, token: runtime.documentProperties[TOKEN_PROPERTY], workbookPath: options.workbookPath };
 }
