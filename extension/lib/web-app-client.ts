@@ -4,6 +4,7 @@ import {
   BatchAnswerSchema, CodebookAnswerSchema, PassagesAnswerSchema, PingAnswerSchema, PROTOCOL_VERSION,
   validateAnswer, type ErrorBody, type Op,
 } from '../../shared/protocol';
+import { ADDON_VERSION_NEEDED, addressProblem, diagnosePing, type Diagnosis, type PingOutcome } from './connection-doctor';
 
 /** A failure with a stable code: the web app's own codes, or `network` / `bad_answer` from this side. */
 export class WebAppError extends Error {
@@ -52,3 +53,19 @@ export const ping = (endpoint: string, token: string) => exchange(query(endpoint
 export const fetchCodebook = (endpoint: string, token: string) => exchange(query(endpoint, { action: 'codebook', token }), {}, CodebookAnswerSchema);
 export const fetchPassages = (endpoint: string, token: string, url: string) =>
   exchange(query(endpoint, { action: 'passages', token, url }), {}, PassagesAnswerSchema);
+
+/** Pings the web app and says what is wrong, if anything (see connection-doctor.ts); never throws. */
+export async function checkConnection(endpoint: string, token: string, needed = ADDON_VERSION_NEEDED): Promise<Diagnosis> {
+  const problem = addressProblem(endpoint);
+  if (problem) return problem;
+  let outcome: PingOutcome;
+  try {
+    const response = await fetch(query(endpoint.trim(), { action: 'ping', token }), {
+      redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    outcome = { page: { status: response.status, url: response.url, text: await response.text() } };
+  } catch (error) {
+    outcome = { networkError: messageOf(error) };
+  }
+  return diagnosePing(outcome, needed);
+}
