@@ -7,6 +7,8 @@ import { buildManifest, contentMatches } from './extension/manifest-config';
 export default defineConfig({
   srcDir: 'extension',
   outDir: process.env.ANNOTERA_OUT_DIR ?? '.output',
+  // The same folder name in every mode: local development builds (--mode localdev) are told apart by their outDir.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   modules: [],
   manifest: (env) => buildManifest(buildPresets(env.mode, process.env)),
   hooks: {

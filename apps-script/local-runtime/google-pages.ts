@@ -43,7 +43,7 @@ const html = (response: ServerResponse, status: number, body: string) => {
   response.end(body);
 };
 
-/** A request handler that answers /exec with the named page (sign-in by way of a redirect, as Google does); true when it answered. */
+/** A request handler that answers /exec with the named page (sign-in by way of a redirect to another host, as Google does); true when it answered. */
 export function googlePageHandler(name: GooglePageName) {
   return (response: ServerResponse, url: URL): boolean => {
     if (name === 'sign-in' && url.pathname === '/ServiceLogin') {
@@ -53,7 +53,9 @@ export function googlePageHandler(name: GooglePageName) {
     if (url.pathname !== '/exec') return false;
     if (name === 'sign-in') {
       const back = encodeURIComponent(`${url.origin}${url.pathname}${url.search}`);
-      response.writeHead(302, { location: `/ServiceLogin?service=wise&passive=1209600&continue=${back}` });
+      // To another host, as Google sends callers to accounts.google.com: a browser extension without permission for it cannot read the page.
+      const otherHost = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+      response.writeHead(302, { location: `http://${otherHost}:${url.port}/ServiceLogin?service=wise&passive=1209600&continue=${back}` });
       response.end();
       return true;
     }

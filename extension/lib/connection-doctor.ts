@@ -21,6 +21,8 @@ export type Diagnosis =
 /** What the ping brought back: the final page after redirects, or why nothing came. */
 export type PingOutcome =
   | { page: { status: number; url: string; text: string } }
+  /** /exec redirected to a host this extension may not read (Google's sign-in page is on accounts.google.com). */
+  | { blockedRedirect: true }
   | { networkError: string };
 
 const MESSAGE_LIMIT = 300;
@@ -90,6 +92,7 @@ export function addressProblem(endpoint: string): Diagnosis | null {
 /** What the ping's answer says: it works, or which problem it is. */
 export function diagnosePing(outcome: PingOutcome, needed = ADDON_VERSION_NEEDED): Diagnosis {
   if ('networkError' in outcome) return { kind: 'network', message: outcome.networkError };
+  if ('blockedRedirect' in outcome) return { kind: 'sign_in' };
   let json: unknown;
   try {
     json = JSON.parse(outcome.page.text);

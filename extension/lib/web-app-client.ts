@@ -54,18 +54,28 @@ export const fetchCodebook = (endpoint: string, token: string) => exchange(query
 export const fetchPassages = (endpoint: string, token: string, url: string) =>
   exchange(query(endpoint, { action: 'passages', token, url }), {}, PassagesAnswerSchema);
 
+/** True when the address answers with a redirect (an opaque one in the extension's worker, a plain 3xx elsewhere). */
+async function redirectsAway(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { redirect: 'manual', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
+  }
+}
+
 /** Pings the web app and says what is wrong, if anything (see connection-doctor.ts); never throws. */
 export async function checkConnection(endpoint: string, token: string, needed = ADDON_VERSION_NEEDED): Promise<Diagnosis> {
   const problem = addressProblem(endpoint);
   if (problem) return problem;
+  const url = query(endpoint.trim(), { action: 'ping', token });
   let outcome: PingOutcome;
   try {
-    const response = await fetch(query(endpoint.trim(), { action: 'ping', token }), {
-      redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    const response = await fetch(url, { redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
     outcome = { page: { status: response.status, url: response.url, text: await response.text() } };
   } catch (error) {
-    outcome = { networkError: messageOf(error) };
+    // A redirect to a host without the extension's permission fails like a network error; asking again without following tells them apart.
+    outcome = (await redirectsAway(url)) ? { blockedRedirect: true } : { networkError: messageOf(error) };
   }
   return diagnosePing(outcome, needed);
 }

@@ -38,6 +38,7 @@ describe('diagnose', () => {
     ['the spreadsheet', 'https://docs.google.com/spreadsheets/d/1AbC/edit', page(''), { kind: 'not_exec', urlKind: 'spreadsheet' }],
     ['no network', EXEC, { networkError: 'fetch failed' }, { kind: 'network', message: 'fetch failed' }],
     ['the sign-in page (by address)', EXEC, page('<html><body>Sign in</body></html>', 200, 'https://accounts.google.com/v3/signin/identifier?continue=x'), { kind: 'sign_in' }],
+    ['a redirect to a host the extension may not read (accounts.google.com)', EXEC, { blockedRedirect: true }, { kind: 'sign_in' }],
     ['the sign-in page (by content)', EXEC, page('<form><input id="identifierId"></form>'), { kind: 'sign_in' }],
     ['authorisation needed', EXEC, page(errorPage('Authorization is required to perform that action.')), { kind: 'authorisation' }],
     ['a quota', EXEC, page(errorPage('Exception: Service invoked too many times for one day: properties.')), { kind: 'quota', message: 'Exception: Service invoked too many times for one day: properties.' }],
