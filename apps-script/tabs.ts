@@ -59,7 +59,8 @@ export function storeNewToken(properties: Properties = PropertiesService.getDocu
 /**
  * The spreadsheet's team token, kept in its Document Properties; empty when there is none yet. A token that an earlier
  * version kept in Script Properties moves here first: copied before it is deleted, so a concurrent reader finds it in one
- * place or the other, never in neither.
+ * place or the other, never in neither. (Where Google makes the two stores one — a bound script that is not an add-on —
+ * the first read already finds it, so nothing is deleted.)
  */
 export function readToken(
   document: Properties = PropertiesService.getDocumentProperties(),
