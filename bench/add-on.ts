@@ -24,7 +24,7 @@ function varied(i: number) {
 async function freshRuntime(dir: string, name: string) {
   const runtime = await LocalRuntime.open({ codePath: CODE, workbookPath: join(dir, `${name}.xlsx`) });
   runtime.invoke('onOpen');
-  runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
+  runtime.setDocumentProperty(TOKEN_PROPERTY, TOKEN);
   return runtime;
 }
 
