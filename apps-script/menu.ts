@@ -109,13 +109,13 @@ export function applyFilter(state: FilterState): void {
 
 /** The settings dialog's data: the token, and the web app's /exec address when it is deployed ('' when not). */
 export function settingsInfo(): { token: string; url: string } {
-  let url: string | null = null;
+  let url = '';
   try {
-    url = ScriptApp.getService().getUrl();
+    url = ScriptApp.getService().getUrl() ?? '';
   } catch {
-    url = null;
+    // No web app at all: the dialog says how to deploy one.
   }
-  return { token: ensureToken(), url: webAppUrlKind(url ?? '') === 'exec' ? url! : '' };
+  return { token: ensureToken(), url: webAppUrlKind(url) === 'exec' ? url : '' };
 }
 
 /** Makes a new team token; the old one stops working at once. */

@@ -1,7 +1,7 @@
 // Before npm start / npm test (plain Node, nothing installed needed): npm ci when node_modules is missing or behind the
-// lockfile; the Debian packages the run needs, installed with apt when root, else one line saying what to install.
+// lockfile (a package absent or at another version); the Debian packages the run needs, installed with apt when root, else one line saying what to install.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -20,16 +20,14 @@ function onPath(command) {
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-/** True when node_modules holds what package-lock.json asks for (npm's own record of it, node_modules/.package-lock.json). */
+/** True when node_modules holds every package package-lock.json asks for, at its version (optional ones may be absent). */
 function installed() {
-  const lockPath = join(ROOT, 'package-lock.json');
-  const recordPath = join(ROOT, 'node_modules', '.package-lock.json');
-  if (!existsSync(recordPath)) return false;
-  if (statSync(recordPath).mtimeMs >= statSync(lockPath).mtimeMs) return true;
-  // The lockfile is newer (a pull, a checkout): reinstall only if what it asks for differs from what is there.
-  const wanted = readJson(lockPath).packages ?? {};
-  const have = readJson(recordPath).packages ?? {};
-  return Object.entries(wanted).every(([path, entry]) => path === '' || (have[path] ? have[path].version === entry.version : Boolean(entry.optional)));
+  const wanted = readJson(join(ROOT, 'package-lock.json')).packages ?? {};
+  return Object.entries(wanted).every(([path, entry]) => {
+    if (path === '' || entry.link) return true;
+    const manifest = join(ROOT, path, 'package.json');
+    return existsSync(manifest) ? readJson(manifest).version === entry.version : Boolean(entry.optional);
+  });
 }
 
 function run(command, args) {

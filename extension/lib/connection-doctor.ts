@@ -56,14 +56,15 @@ export function compareVersions(a: string, b: string): number {
 function fromJson(body: unknown, needed: string): Diagnosis | null {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return null;
   const answer = body as { ok: unknown; version?: unknown; sheetUrl?: unknown; error?: { code?: unknown; message?: unknown } };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   if (answer.ok === true && typeof answer.version === 'string') {
     if (compareVersions(answer.version, needed) < 0) return { kind: 'old_version', version: answer.version, needed };
     return { kind: 'ok', version: answer.version, sheetUrl: typeof answer.sheetUrl === 'string' ? answer.sheetUrl : '' };
   }
   if (answer.ok !== false) return null;
-  const code = String(answer.error?.code ?? '');
+  const code = text(answer.error?.code);
   if (code === 'unauthorized') return { kind: 'wrong_token' };
-  return { kind: 'add_on_error', code, message: cap(String(answer.error?.message ?? '')) };
+  return { kind: 'add_on_error', code, message: cap(text(answer.error?.message)) };
 }
 
 const SIGN_IN_ADDRESS = /^https:\/\/accounts\.google\.com\/|\/ServiceLogin\b|\/v3\/signin\//i;

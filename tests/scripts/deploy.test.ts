@@ -79,7 +79,7 @@ describe('npm run deploy', () => {
     await deploy(options({ scriptId: SCRIPT_ID }));
     process.env.FAKE_CLASP_SCENARIO = 'deployment-gone';
     await expect(deploy(options())).rejects.toThrow(/no longer exists.*new \/exec address/);
-    expect(JSON.parse(readFileSync(join(root, DEPLOYMENT_FILE), 'utf8')).deploymentId).toBe('AKfycbFirstDeployment0123456789');
+    expect(JSON.parse(readFileSync(join(root, DEPLOYMENT_FILE), 'utf8'))).toMatchObject({ deploymentId: 'AKfycbFirstDeployment0123456789' });
   });
 
   test('with the real clasp 3 and no login: the same plain message, nothing built', async () => {
