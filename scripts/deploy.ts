@@ -149,7 +149,9 @@ The web app is deployed${deployed.created ? '' : ' (same address as before)'}:
 
   ${deployed.url}
 
-Paste it into the extension (Options → web app address) with the team token (in the sheet: Extensions → Annotera → Settings).
+${deployed.created ? `First deployment: reload the spreadsheet, choose Extensions → Annotera → Inställningar and authorise the script once
+(Google calls it unverified because it is your own script; see the README). Until then the web app answers "Authorization is required".
+` : ''}Paste the address into the extension (Options → web app address) with the team token (shown in that same dialog).
 Then check it end to end: npm run smoke -- ${deployed.url} <token>`);
   } catch (error) {
     console.error(error instanceof DeployError ? error.message : error);
