@@ -1,7 +1,7 @@
 // npm run smoke -- <exec URL> <token>: checks a deployed web app end to end (ping, send, read back, delete, codebook), each step timed.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Diagnosis } from '../extension/lib/connection-doctor';
+import { diagnosisSummary } from '../extension/lib/connection-doctor';
 import { checkConnection, fetchCodebook, fetchPassages, messageOf, sendBatch } from '../extension/lib/web-app-client';
 import type { Passage } from '../shared/passage';
 import { postIdentity } from '../shared/url';
@@ -15,24 +15,6 @@ export interface Step {
   /** What happened, in plain words. */
   text: string;
   ms: number;
-}
-
-/** What a failed ping means for someone at a terminal (the extension says the same in its options, in the user's language). */
-function pingProblem(diagnosis: Diagnosis): string {
-  switch (diagnosis.kind) {
-    case 'not_exec': return 'this is not a web app /exec address (a /dev, editor or spreadsheet address?); use the one npm run deploy prints';
-    case 'network': return `the address could not be reached (${diagnosis.message})`;
-    case 'sign_in': return "Google answered with its sign-in page: the deployment's access is not \"Anyone\"";
-    case 'authorisation': return 'Google says authorisation is required: open the spreadsheet as the owner, use the Annotera menu once and accept';
-    case 'quota': return `a Google quota is used up: ${diagnosis.message}`;
-    case 'script_error': return `the add-on failed on Google: ${diagnosis.message}`;
-    case 'not_found': return 'Google has no web app at this address (removed deployment or a typo)';
-    case 'wrong_token': return 'the web app answers but refuses this token (the sheet: Extensions → Annotera → Settings)';
-    case 'old_version': return `the add-on is version ${diagnosis.version}; ${diagnosis.needed} or later is needed: run npm run deploy`;
-    case 'add_on_error': return `the add-on answered ${diagnosis.code}: ${diagnosis.message}`;
-    case 'unknown': return `the answer is not Annotera's (HTTP ${diagnosis.status}): ${diagnosis.excerpt}`;
-    case 'ok': return 'none';
-  }
 }
 
 const SMOKE_QUOTE = 'Annotera smoke test: written and deleted by npm run smoke.';
@@ -71,7 +53,7 @@ export async function smoke(endpoint: string, token: string, log: (line: string)
   const ok =
     (await step('ping', async () => {
       const diagnosis = await checkConnection(endpoint, token);
-      if (diagnosis.kind !== 'ok') throw new Error(pingProblem(diagnosis));
+      if (diagnosis.kind !== 'ok') throw new Error(diagnosisSummary(diagnosis));
       return `the add-on answers, version ${diagnosis.version}`;
     })) &&
     (await step('send', async () => {

@@ -106,3 +106,21 @@ export function diagnosePing(outcome: PingOutcome, needed = ADDON_VERSION_NEEDED
 /** Which problem the connection has, or that it works: the address first, then what the ping answered. */
 export const diagnose = (endpoint: string, outcome: PingOutcome, needed = ADDON_VERSION_NEEDED): Diagnosis =>
   addressProblem(endpoint) ?? diagnosePing(outcome, needed);
+
+/** A diagnosis in one English line, for logs, errors and the terminal (the options page says it in the user's language). */
+export function diagnosisSummary(diagnosis: Diagnosis): string {
+  switch (diagnosis.kind) {
+    case 'not_exec': return 'this is not a web app /exec address (a /dev, editor or spreadsheet address?); use the one npm run deploy prints';
+    case 'network': return `the address could not be reached (${diagnosis.message})`;
+    case 'sign_in': return "Google answered with its sign-in page: the deployment's access is not \"Anyone\"";
+    case 'authorisation': return 'Google says authorisation is required: open the spreadsheet as the owner, use the Annotera menu once and accept';
+    case 'quota': return `a Google quota is used up: ${diagnosis.message}`;
+    case 'script_error': return `the add-on failed on Google: ${diagnosis.message}`;
+    case 'not_found': return 'Google has no web app at this address (removed deployment or a typo)';
+    case 'wrong_token': return 'the web app answers but refuses this token (the sheet: Extensions → Annotera → Settings)';
+    case 'old_version': return `the add-on is version ${diagnosis.version}; ${diagnosis.needed} or later is needed: run npm run deploy`;
+    case 'add_on_error': return `the add-on answered ${diagnosis.code}: ${diagnosis.message}`;
+    case 'unknown': return `the answer is not Annotera's (HTTP ${diagnosis.status}): ${diagnosis.excerpt}`;
+    case 'ok': return `it works (add-on version ${diagnosis.version})`;
+  }
+}

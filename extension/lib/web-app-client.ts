@@ -4,7 +4,7 @@ import {
   BatchAnswerSchema, CodebookAnswerSchema, PassagesAnswerSchema, PingAnswerSchema, PROTOCOL_VERSION,
   validateAnswer, type ErrorBody, type Op,
 } from '../../shared/protocol';
-import { ADDON_VERSION_NEEDED, addressProblem, diagnosePing, type Diagnosis, type PingOutcome } from './connection-doctor';
+import { ADDON_VERSION_NEEDED, addressProblem, diagnosePing, diagnosisSummary, type Diagnosis, type PingOutcome } from './connection-doctor';
 
 /** A failure with a stable code: the web app's own codes, or `network` / `bad_answer` from this side. */
 export class WebAppError extends Error {
@@ -33,7 +33,8 @@ async function exchange<S extends v.GenericSchema>(url: string, init: RequestIni
   try {
     body = JSON.parse(text);
   } catch {
-    throw new WebAppError('bad_answer', `The web app answered HTTP ${response.status} without JSON. Check the address and that the deployment gives access to anyone.`);
+    const diagnosis = diagnosePing({ page: { status: response.status, url: response.url, text } });
+    throw new WebAppError('bad_answer', `The web app answered HTTP ${response.status} without JSON: ${diagnosisSummary(diagnosis)}.`);
   }
   const checked = validateAnswer(schema, body);
   if (!checked.ok) throw new WebAppError('bad_answer', 'The web app answered in a form this extension does not know.');

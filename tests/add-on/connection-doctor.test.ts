@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { GooglePageName } from '../../apps-script/local-runtime/google-pages';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
-import { checkConnection } from '../../extension/lib/web-app-client';
+import { checkConnection, sendBatch, WebAppError } from '../../extension/lib/web-app-client';
 import { CODE_PATH, TOKEN } from '../helpers/local-sheet';
 
 const running: { sheet: LocalSheet; dir: string }[] = [];
@@ -63,5 +63,15 @@ describe("what Google's servers answer instead (recorded pages served by the loc
   ])('%s', async (name, expected) => {
     const sheet = await start(name);
     expect(await checkConnection(`${sheet.url}/exec`, TOKEN)).toEqual(expected);
+  });
+});
+
+describe('sending meets one of those pages', () => {
+  test('the error the outbox records says which (still bad_answer, so retries go on as before)', async () => {
+    const sheet = await start('quota');
+    const error = await sendBatch(`${sheet.url}/exec`, TOKEN, []).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(WebAppError);
+    expect((error as WebAppError).code).toBe('bad_answer');
+    expect((error as WebAppError).message).toContain('a Google quota is used up: Exception: Service invoked too many times');
   });
 });
