@@ -1,7 +1,7 @@
 // Talks to the sheet's web app in wire format v1: simple requests (text/plain POST, GET), answers validated before use.
 import type * as v from 'valibot';
 import {
-  BatchAnswerSchema, CodebookAnswerSchema, PassagesAnswerSchema, PingAnswerSchema, PROTOCOL_VERSION,
+  BatchAnswerSchema, CLIENT_TIMEOUT_MS, CodebookAnswerSchema, PassagesAnswerSchema, PROTOCOL_VERSION,
   validateAnswer, type ErrorBody, type Op,
 } from '../../shared/protocol';
 import { ADDON_VERSION_NEEDED, addressProblem, diagnosePing, diagnosisSummary, type Diagnosis, type PingOutcome } from './connection-doctor';
@@ -19,12 +19,10 @@ export const messageOf = (error: unknown) => (error instanceof Error ? error.mes
 /** Anything thrown, as a WebAppError (unknown failures are `internal`). */
 export const asWebAppError = (error: unknown) => (error instanceof WebAppError ? error : new WebAppError('internal', messageOf(error)));
 
-const TIMEOUT_MS = 30_000;
-
 async function exchange<S extends v.GenericSchema>(url: string, init: RequestInit, schema: S): Promise<v.InferOutput<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
   } catch (error) {
     throw new WebAppError('network', `The web app could not be reached (${messageOf(error)}).`);
   }
@@ -50,7 +48,6 @@ export function sendBatch(endpoint: string, token: string, ops: Op[]) {
   return exchange(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=utf-8' } }, BatchAnswerSchema);
 }
 
-export const ping = (endpoint: string, token: string) => exchange(query(endpoint, { action: 'ping', token }), {}, PingAnswerSchema);
 export const fetchCodebook = (endpoint: string, token: string) => exchange(query(endpoint, { action: 'codebook', token }), {}, CodebookAnswerSchema);
 export const fetchPassages = (endpoint: string, token: string, url: string) =>
   exchange(query(endpoint, { action: 'passages', token, url }), {}, PassagesAnswerSchema);
@@ -58,7 +55,7 @@ export const fetchPassages = (endpoint: string, token: string, url: string) =>
 /** True when the address answers with a redirect (an opaque one in the extension's worker, a plain 3xx elsewhere). */
 async function redirectsAway(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { redirect: 'manual', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, { redirect: 'manual', credentials: 'omit', signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
     return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
   } catch {
     return false;
@@ -72,7 +69,7 @@ export async function checkConnection(endpoint: string, token: string, needed = 
   const url = query(endpoint.trim(), { action: 'ping', token });
   let outcome: PingOutcome;
   try {
-    const response = await fetch(url, { redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, { redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
     outcome = { page: { status: response.status, url: response.url, text: await response.text() } };
   } catch (error) {
     // A redirect to a host without the extension's permission fails like a network error; asking again without following tells them apart.
