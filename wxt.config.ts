@@ -6,7 +6,7 @@ import { buildManifest, contentMatches } from './extension/manifest-config';
 export default defineConfig({
   srcDir: 'extension',
   outDir: process.env.ANNOTERA_OUT_DIR ?? '.output',
-  modules: [],
+  modules: ['@wxt-dev/i18n/module'],
   manifest: () => buildManifest(process.env),
   hooks: {
     // Content-script matches depend on ANNOTERA_EXTRA_MATCHES, known only at build time.

@@ -8,7 +8,8 @@ import type { Request, Responses } from '../lib/messages';
 import { codebookItem, isConfigured, outboxItem, passagesItem, settingsItem } from '../lib/settings';
 import { flush, SYNC_ALARM, syncSummary, type SyncHooks } from '../lib/sync';
 import { asWebAppError, fetchCodebook, fetchPassages, messageOf, ping, WebAppError } from '../lib/web-app-client';
-import { words } from '../lib/i18n';
+import { t } from '../lib/i18n';
+import { openSidePanel, PANEL_MENU_ID } from '../lib/side-panel';
 
 const MENU_ID = 'annotera-tag-selection';
 
@@ -140,12 +141,15 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void flush(hooks);
   });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: words.toolbarTitle, contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_ID, title: t('menuTag'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: PANEL_MENU_ID, title: t('menuPanel'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void openToolbarInActiveTab(tab?.id);
+    if (info.menuItemId === PANEL_MENU_ID && tab) void openSidePanel(tab);
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command === 'open-side-panel' && tab) return openSidePanel(tab);
     if (command !== 'tag-selection') return;
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     await openToolbarInActiveTab(target);

@@ -1,4 +1,4 @@
-// Content script on blog posts (and their web-archive copies): tagging, highlights, and the page's state for the popup.
+// Content script on blog posts (and their web-archive copies): tagging, highlights, and answers to the side panel.
 import { findContentRoot } from '../../shared/post-structure';
 import { postIdentity } from '../../shared/url';
 import { BLOG_MATCHES } from '../manifest-config';
@@ -23,6 +23,12 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
       if (request.type === 'page-state') respond(session.pageState());
       else if (request.type === 'open-toolbar') respond({ opened: session.openForSelection() });
+      else if (request.type === 'scroll-to') respond(session.scrollTo(request.id));
+      else if (request.type === 'reattach') {
+        void session.reattach(request.id).then(respond);
+        return true;
+      }
+      return undefined;
     });
     await session.start();
   },

@@ -1,4 +1,4 @@
-// Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
+// Making and changing passages on the client: new ones, edits, deletes, undos and re-attachments each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
 import type { TextSelector } from './anchor';
 
@@ -15,6 +15,14 @@ export interface PageInfo {
   author: string;
 }
 
+const selectorFields = (selector: TextSelector) => ({
+  quote: selector.quote,
+  prefix: selector.prefix,
+  suffix: selector.suffix,
+  start: selector.start,
+  end: selector.end,
+});
+
 export function newPassage(id: string, page: PageInfo, selector: TextSelector, tagging: Tagging, now: string): Passage {
   return {
     id,
@@ -22,11 +30,7 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
     pageTitle: page.pageTitle,
     author: page.author,
     ...tagging,
-    quote: selector.quote,
-    prefix: selector.prefix,
-    suffix: selector.suffix,
-    start: selector.start,
-    end: selector.end,
+    ...selectorFields(selector),
     createdAt: now,
     updatedAt: now,
     rev: 1,
@@ -40,4 +44,14 @@ export function editPassage(passage: Passage, tagging: Tagging, now: string): Pa
 
 export function deletePassage(passage: Passage, now: string): Passage {
   return { ...passage, deleted: true, updatedAt: now, rev: passage.rev + 1 };
+}
+
+/** Undo of a delete: the same passage alive again, one revision later. */
+export function restorePassage(passage: Passage, now: string): Passage {
+  return { ...passage, deleted: false, updatedAt: now, rev: passage.rev + 1 };
+}
+
+/** An orphan attached to newly selected text: same id and tags, new place. */
+export function reattachPassage(passage: Passage, selector: TextSelector, now: string): Passage {
+  return { ...passage, ...selectorFields(selector), updatedAt: now, rev: passage.rev + 1 };
 }
