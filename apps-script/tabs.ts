@@ -60,4 +60,4 @@ export function ensureToken(properties = PropertiesService.getScriptProperties()
 }
 
 /** Data rows of the Kodbok tab. */
-export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, 4);
+export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, tabs.words.codebookHeaders.length);

@@ -54,7 +54,10 @@ export class PageSession {
   async start(): Promise<void> {
     passagesItem.watch((all) => this.show(livePassagesOf(all ?? {}, this.url)));
     this.show(await send({ type: 'page-passages', url: this.url }));
-    this.doc.addEventListener('mouseup', (event) => setTimeout(() => this.onMouseUp(event), 0));
+    // Whether the event came from the toolbar is known only while it is dispatched (composedPath() is empty afterwards).
+    this.doc.addEventListener('mouseup', (event) => {
+      if (!this.toolbar.contains(event)) setTimeout(() => this.openForSelection(), 0);
+    });
     this.doc.addEventListener('click', (event) => this.onClick(event));
     this.doc.defaultView?.addEventListener('hashchange', () => {
       this.deepLink = DEEP_LINK.exec(this.doc.location.hash)?.[1];
@@ -109,7 +112,7 @@ export class PageSession {
     const selection = this.doc.getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     const text = this.post.text;
-    const offsets = rangeToOffsets(this.root, selection.getRangeAt(0));
+    const offsets = rangeToOffsets(this.root, this.inRoot(selection.getRangeAt(0)));
     const bounds = offsets && trimmed(text, ...clipToBlocks(this.post.sections.flatMap((s) => s.body), offsets[0], offsets[1]));
     if (!bounds) return null;
     const range = offsetsToRange(this.root, bounds[0], bounds[1]);
@@ -117,6 +120,14 @@ export class PageSession {
     selection.removeAllRanges();
     selection.addRange(range.cloneRange());
     return { selector: describeRange(text, bounds[0], bounds[1]), range };
+  }
+
+  /** A selection that starts in the post and runs out of it (a triple-click on its last block) ends with the post. */
+  private inRoot(selected: Range): Range {
+    if (!this.root.contains(selected.startContainer) || this.root.contains(selected.endContainer)) return selected;
+    const range = selected.cloneRange();
+    range.setEnd(this.root, this.root.childNodes.length);
+    return range;
   }
 
   /** Opens the toolbar for the current selection if it lies in the post; true when it did. */
@@ -205,11 +216,6 @@ export class PageSession {
         onDelete: remove ? () => void remove().then(done, (e: unknown) => open(t('notSaved', [messageOf(e)]))) : undefined,
       });
     open();
-  }
-
-  private onMouseUp(event: MouseEvent): void {
-    if (this.toolbar.contains(event)) return;
-    this.openForSelection();
   }
 
   private onClick(event: MouseEvent): void {

@@ -88,6 +88,18 @@ describe('derived tabs', () => {
     expect(header).toContain('Sekretess och informationsdelning');
     expect(header[2]).toBe('Skola och socialtjänst');
   });
+
+  test('Kodbok keeps Sökord: the default themes start with Swedish keywords, edits are served as an optional keywords list', async () => {
+    sheet = await startTestSheet();
+    expect(tabValues(sheet, 'Kodbok')[0]).toEqual(['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg', 'Sökord']);
+    const before = (await sheet.get({ action: 'codebook', token: TOKEN })).json.codebook;
+    expect(before.themes.find((t: { id: string }) => t.id === 'tolkar').keywords).toEqual(['tolk']);
+    tab('Kodbok').getRange(20, 1, 1, 5).setValues([["'sekretess", "'Sekretess", "'Confidentiality", "'#123456", "'sekretess; tystnadsplikt,  x"]]);
+    tab('Kodbok').getRange(19, 5, 1, 1).setValues([["'"]]);
+    const after = (await sheet.get({ action: 'codebook', token: TOKEN })).json.codebook;
+    expect(after.themes.at(-1)).toEqual({ id: 'sekretess', label: { sv: 'Sekretess', en: 'Confidentiality' }, color: '#123456', keywords: ['sekretess', 'tystnadsplikt'] });
+    expect(after.themes.at(-2)).not.toHaveProperty('keywords');
+  });
 });
 
 describe('filters', () => {
