@@ -26,14 +26,15 @@ async function recordFailure(error: WebAppError, state: SyncState, stoppedFor: s
 }
 
 async function sendOnce(hooks: SyncHooks): Promise<boolean> {
-  const [settings, state, passages] = await Promise.all([settingsItem.getValue(), syncStateItem.getValue(), passagesItem.getValue()]);
-  const outbox = await exclusive(async () => {
-    const current = await outboxItem.getValue();
+  const [settings, state] = await Promise.all([settingsItem.getValue(), syncStateItem.getValue()]);
+  // Passages and outbox read together under the lock: a save made meanwhile is in both, never taken for an orphan entry.
+  const { outbox, passages } = await exclusive(async () => {
+    const [current, passages] = await Promise.all([outboxItem.getValue(), passagesItem.getValue()]);
     const gone = orphanedEntries(current, passages);
-    if (!gone.length) return current;
+    if (!gone.length) return { outbox: current, passages };
     const cleaned = settle(current, gone.map((id) => ({ id, status: 'applied' as const, rev: current[id] })));
     await outboxItem.setValue(cleaned);
-    return cleaned;
+    return { outbox: cleaned, passages };
   });
   if (!Object.keys(outbox).length) {
     await hooks.cancel();
