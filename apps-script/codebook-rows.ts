@@ -1,7 +1,8 @@
 // The Kodbok tab ⇄ the codebook: rows of id, Swedish label, English label, colour and keywords (Sökord, comma-separated);
 // rows that do not fit are skipped.
 import * as v from 'valibot';
-import { DEFAULT_CODEBOOK, DEFAULT_KINDS, ThemeSchema, type Codebook, type Theme } from '../shared/codebook';
+import { DEFAULT_CODEBOOK, DEFAULT_KINDS, type Codebook, type Theme } from '../shared/codebook';
+import { ThemeSchema } from '../shared/codebook-schema';
 import { asText, cellText } from './cell-text';
 import type { Cell } from './passage-rows';
 

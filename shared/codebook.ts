@@ -1,6 +1,6 @@
-// The codebook: the three kinds of passage and the default Swedish theme list a new sheet starts with.
-import * as v from 'valibot';
-import { KINDS, type Kind } from './passage';
+// The codebook: the three kinds of passage and the default Swedish theme list (with keywords) a new sheet starts with.
+// Its validators are in codebook-schema.ts, so the content script can use the codebook without them.
+import type { Kind } from './kinds';
 
 export interface Label {
   sv: string;
@@ -19,21 +19,6 @@ export interface Codebook {
   kinds: Array<{ id: Kind; label: Label; color: string }>;
   themes: Theme[];
 }
-
-const LabelSchema = v.object({ sv: v.pipe(v.string(), v.maxLength(200)), en: v.pipe(v.string(), v.maxLength(200)) });
-const COLOR = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1f77b4'));
-
-export const ThemeSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a codebook id (a-z, 0-9, -)')),
-  label: LabelSchema,
-  color: COLOR,
-  keywords: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(2), v.maxLength(100))), v.maxLength(50))),
-});
-
-export const CodebookSchema = v.object({
-  kinds: v.array(v.object({ id: v.picklist(KINDS), label: LabelSchema, color: COLOR })),
-  themes: v.pipe(v.array(ThemeSchema), v.maxLength(500)),
-});
 
 export const DEFAULT_KINDS: Codebook['kinds'] = [
   { id: 'theme', label: { sv: 'Tema', en: 'Theme' }, color: '#f6d365' },

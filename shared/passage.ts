@@ -4,8 +4,9 @@ import { validateWith, type Validated } from './validation';
 import { municipalityByCode } from './municipalities';
 import { isHttpUrl } from './url';
 
-export const KINDS = ['theme', 'plan', 'national'] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS } from './kinds';
+
+export { KINDS, type Kind } from './kinds';
 
 export const LIMITS = {
   quote: 5_000,

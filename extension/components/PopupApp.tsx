@@ -1,6 +1,6 @@
 // The popup: a short summary of the post (passages per kind, unsent, the last error in plain words) and a button to the side panel.
 import { useEffect, useState } from 'preact/hooks';
-import { KINDS } from '../../shared/passage';
+import { KINDS } from '../../shared/kinds';
 import { errorText, t } from '../lib/i18n';
 import { send, sendToTab, type PageState, type SyncSummary } from '../lib/messages';
 import { openSidePanel } from '../lib/side-panel';

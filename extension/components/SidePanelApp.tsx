@@ -2,7 +2,8 @@
 // suggestions from the post's structure, and the outbox.
 import { useEffect, useState } from 'preact/hooks';
 import type { Codebook } from '../../shared/codebook';
-import { KINDS, type Passage } from '../../shared/passage';
+import { KINDS } from '../../shared/kinds';
+import type { Passage } from '../../shared/passage';
 import { structureSuggestions, type Suggestion } from '../../shared/suggestions';
 import { suggestThemes } from '../../shared/theme-search';
 import { describeRange } from '../lib/anchor';

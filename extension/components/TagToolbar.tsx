@@ -1,7 +1,7 @@
 // The toolbar beside a selection or a highlight: kind, themes, municipality, note, save — Ctrl+Enter saves, Esc cancels.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Codebook } from '../../shared/codebook';
-import { KINDS } from '../../shared/passage';
+import { KINDS } from '../../shared/kinds';
 import { t } from '../lib/i18n';
 import type { Tagging } from '../lib/passage-edit';
 import { MunicipalityPicker } from './MunicipalityPicker';

@@ -9,10 +9,8 @@ import { suggestThemes } from '../../shared/theme-search';
 import { anchorSelector, describeRange, type TextSelector } from '../lib/anchor';
 import { t } from '../lib/i18n';
 import { deletePassage, editPassage, newPassage, reattachPassage, restorePassage, type Tagging } from '../lib/passage-edit';
-import { livePassagesOf } from '../lib/page-passages';
 import { send, type PageState, type Responses } from '../lib/messages';
-import { messageOf } from '../lib/web-app-client';
-import { passagesItem, settingsItem } from '../lib/settings';
+import { messageOf } from '../lib/thrown';
 import { draw, flash, passagesAt, type Drawn } from '../dom/highlighter';
 import { offsetsToRange, rangeToOffsets } from '../dom/text-offsets';
 import type { ToolbarHost } from './toolbar-host';
@@ -24,6 +22,8 @@ interface Anchoring {
 }
 
 const DEEP_LINK = /^#annotera=([0-9a-f-]{36})$/i;
+/** Storage keys that never hold passages. */
+const NOT_PASSAGES = new Set(['outbox', 'sync-state', 'settings', 'codebook']);
 
 /** Trims white space off both ends of [start, end) in text. */
 function trimmed(text: string, start: number, end: number): [number, number] | null {
@@ -52,7 +52,13 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    passagesItem.watch((all) => this.show(livePassagesOf(all ?? {}, this.url)));
+    // Any stored change but the sync's bookkeeping may touch this post's passages: ask the background for them again
+    // (without asking the sheet, which the first request did).
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((key) => !NOT_PASSAGES.has(key))) {
+        void send({ type: 'page-passages', url: this.url, refresh: false }).then((passages) => this.show(passages));
+      }
+    });
     this.show(await send({ type: 'page-passages', url: this.url }));
     // Whether the event came from the toolbar is known only while it is dispatched (composedPath() is empty afterwards).
     this.doc.addEventListener('mouseup', (event) => {
@@ -142,8 +148,7 @@ export class PageSession {
       const suggested = suggestThemes(codebook, selector.quote);
       const tagging: Tagging = { kind, themes: suggested, municipality: this.detected[0] ?? '', note: '' };
       this.openToolbar(range.getBoundingClientRect(), 'create', selector.quote, tagging, suggested, codebook, async (result) => {
-        const settings = await settingsItem.getValue();
-        const page = { url: this.url, pageTitle: this.post.title, author: settings.author };
+        const page = { url: this.url, pageTitle: this.post.title, author: await send({ type: 'author' }) };
         return newPassage(id, page, selector, result, new Date().toISOString());
       });
     });

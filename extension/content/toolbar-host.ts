@@ -1,11 +1,10 @@
-// Hosts the tag toolbar (and the undo bar) in an open shadow root of the page, placed beside the selection with Floating UI:
-// below it, or above when there is no room, never over it.
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+// Hosts the tag toolbar (and the undo bar) in an open shadow root of the page, placed beside the selection: below it,
+// or above when there is no room, never over it (placement.ts).
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TagToolbar, TOOLBAR_CSS, type TagToolbarProps } from '../components/TagToolbar';
 import { UndoBar } from '../components/UndoBar';
+import { place } from './placement';
 
 export interface ToolbarHost {
   open(anchor: DOMRect, props: TagToolbarProps): void;
@@ -17,40 +16,31 @@ export interface ToolbarHost {
 
 const MAX_HEIGHT = 340;
 
-export async function createToolbarHost(ctx: ContentScriptContext): Promise<ToolbarHost> {
-  let container!: HTMLElement;
-  let undo!: HTMLElement;
-  let host!: HTMLElement;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'annotera-toolbar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'open',
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(uiContainer, shadow, shadowHost) {
-      const style = document.createElement('style');
-      style.textContent = TOOLBAR_CSS;
-      shadow.prepend(style);
-      container = uiContainer;
-      host = shadowHost;
-      undo = document.createElement('div');
-      uiContainer.after(undo);
-      Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647', display: 'none' });
-      Object.assign(undo.style, { position: 'fixed', bottom: '16px', left: '50%', transform: 'translateX(-50%)', zIndex: '2147483647' });
-    },
-  });
-  ui.mount();
+/** The page's <annotera-toolbar> element with an open shadow root holding the toolbar and the undo bar. */
+export function createToolbarHost(ctx: ContentScriptContext): ToolbarHost {
+  const host = document.createElement('annotera-toolbar');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = TOOLBAR_CSS;
+  const container = document.createElement('div');
+  const undo = document.createElement('div');
+  shadow.append(style, container, undo);
+  Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647', display: 'none' });
+  Object.assign(undo.style, { position: 'fixed', bottom: '16px', left: '50%', transform: 'translateX(-50%)', zIndex: '2147483647' });
+  // Keys typed in the toolbar are the toolbar's: the page's own shortcuts never see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (event) => event.stopPropagation());
+  document.body.append(host);
+  ctx.onInvalidated(() => host.remove());
 
-  const place = (anchor: DOMRect) => {
-    const reference = { getBoundingClientRect: () => anchor };
-    const fit = size({ padding: 8, apply: ({ availableHeight }) => {
-      const form = container.firstElementChild as HTMLElement | null;
-      if (form) form.style.maxHeight = `${Math.max(120, Math.min(MAX_HEIGHT, availableHeight))}px`;
-    } });
-    const middleware = [offset(8), flip({ fallbackPlacements: ['top-start', 'right-start', 'left-start'], fallbackStrategy: 'bestFit' }), fit, shift({ padding: 8 })];
-    void computePosition(reference, container, { strategy: 'fixed', placement: 'bottom-start', middleware })
-      .then(({ x, y }) => Object.assign(container.style, { left: `${x}px`, top: `${y}px` }));
+  /** Measures the toolbar at its full height, then places it beside the anchor. */
+  const position = (anchor: DOMRect) => {
+    const form = container.firstElementChild as HTMLElement | null;
+    if (!form) return;
+    form.style.maxHeight = `${MAX_HEIGHT}px`;
+    const { width, height } = form.getBoundingClientRect();
+    const { x, y, maxHeight } = place(anchor, width, height, innerWidth, innerHeight);
+    form.style.maxHeight = `${maxHeight}px`;
+    Object.assign(container.style, { left: `${x}px`, top: `${y}px` });
   };
 
   return {
@@ -58,7 +48,7 @@ export async function createToolbarHost(ctx: ContentScriptContext): Promise<Tool
       container.style.display = 'block';
       render(null, container);
       render(h(TagToolbar, props), container);
-      place(anchor);
+      position(anchor);
     },
     close() {
       render(null, container);

@@ -46,9 +46,9 @@ async function savePassage(input: unknown): Promise<Responses['save-passage']> {
 }
 
 /** The page's passages now, and in the background those of colleagues from the sheet (stored, so the page redraws). */
-async function pagePassages(url: string): Promise<Passage[]> {
+async function pagePassages(url: string, refresh = true): Promise<Passage[]> {
   const local = await passagesItem.getValue();
-  void refreshFromSheet(url);
+  if (refresh) void refreshFromSheet(url);
   return livePassagesOf(local, url);
 }
 
@@ -111,7 +111,9 @@ async function handle(request: Request): Promise<unknown> {
     case 'save-passage':
       return savePassage(request.passage);
     case 'page-passages':
-      return pagePassages(request.url);
+      return pagePassages(request.url, request.refresh);
+    case 'author':
+      return (await settingsItem.getValue()).author;
     case 'sync-now':
       await flush(hooks);
       return syncSummary();

@@ -8,7 +8,6 @@ import { createToolbarHost } from '../content/toolbar-host';
 
 export default defineContentScript({
   matches: BLOG_MATCHES,
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const root = findContentRoot(document as never) as unknown as Element | null;
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
@@ -19,7 +18,7 @@ export default defineContentScript({
       });
       return;
     }
-    const session = new PageSession(document, root, url, await createToolbarHost(ctx));
+    const session = new PageSession(document, root, url, createToolbarHost(ctx));
     browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
       if (request.type === 'page-state') respond(session.pageState());
       else if (request.type === 'open-toolbar') respond({ opened: session.openForSelection() });

@@ -32,7 +32,8 @@ export interface SyncSummary {
 
 export type Request =
   | { type: 'save-passage'; passage: Passage }
-  | { type: 'page-passages'; url: string }
+  | { type: 'page-passages'; url: string; /** false: only what is stored, without asking the sheet */ refresh?: boolean }
+  | { type: 'author' }
   | { type: 'sync-now' }
   | { type: 'sync-summary' }
   | { type: 'ping'; settings: Settings }
@@ -47,6 +48,7 @@ export type Request =
 export interface Responses {
   'save-passage': { ok: true };
   'page-passages': Passage[];
+  author: string;
   'sync-now': SyncSummary;
   'sync-summary': SyncSummary;
   ping: { ok: true; version: string } | { ok: false; code: string; message: string };
