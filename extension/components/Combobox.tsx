@@ -15,13 +15,13 @@ interface Props {
   label: string;
   placeholder: string;
   /** The options for a query (the query may be empty). */
-  options(query: string): Option[];
+  options: (query: string) => Option[];
   /** Whether the list shows before anything is typed. */
   openWhenEmpty?: boolean;
   empty?: string;
-  onPick(id: string): void;
+  onPick: (id: string) => void;
   /** Backspace in an empty field (to remove the last chip). */
-  onBackspace?(): void;
+  onBackspace?: () => void;
   children?: ComponentChildren;
 }
 

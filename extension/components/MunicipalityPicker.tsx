@@ -7,7 +7,7 @@ interface Props {
   value: string;
   /** Codes detected in the post, best first. */
   detected: string[];
-  onChange(code: string): void;
+  onChange: (code: string) => void;
 }
 
 export function MunicipalityPicker({ value, detected, onChange }: Props) {

@@ -2,7 +2,7 @@
 import { errorText, t } from '../lib/i18n';
 import type { SyncSummary } from '../lib/messages';
 
-export function OutboxStatus({ sync, onSend }: { sync: SyncSummary; onSend(): void }) {
+export function OutboxStatus({ sync, onSend }: { sync: SyncSummary; onSend: () => void }) {
   return (
     <section class="sync">
       <h2>{t('outbox')}</h2>

@@ -9,9 +9,9 @@ interface Props {
   passage: Passage;
   codebook: Codebook;
   unsent: boolean;
-  onGoTo?(): void;
-  onEdit?(): void;
-  onDelete(): void;
+  onGoTo?: () => void;
+  onEdit?: () => void;
+  onDelete: () => void;
   /** Extra controls (re-attach for an orphan) and the inline editor. */
   children?: preact.ComponentChildren;
 }

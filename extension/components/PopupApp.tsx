@@ -40,7 +40,7 @@ export function PopupApp() {
         </section>
       ) : null}
       {tab ? <button type="button" class="primary" onClick={() => void openSidePanel(tab).then(() => window.close())}>{t('openPanel')}</button> : null}
-      <button type="button" onClick={() => browser.runtime.openOptionsPage()}>{t('settings')}</button>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('settings')}</button>
     </main>
   );
 }

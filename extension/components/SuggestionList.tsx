@@ -10,8 +10,8 @@ interface Props {
   suggestions: Suggestion[];
   codebook: Codebook;
   municipality: string;
-  onAccept(items: Suggestion[]): void;
-  onReject(item: Suggestion): void;
+  onAccept: (items: Suggestion[]) => void;
+  onReject: (item: Suggestion) => void;
 }
 
 export function SuggestionList({ suggestions, codebook, municipality, onAccept, onReject }: Props) {

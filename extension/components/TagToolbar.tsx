@@ -16,9 +16,9 @@ export interface TagToolbarProps {
   detected: string[];
   codebook: Codebook;
   error?: string;
-  onSave(tagging: Tagging): void;
-  onCancel(): void;
-  onDelete?(): void;
+  onSave: (tagging: Tagging) => void;
+  onCancel: () => void;
+  onDelete?: () => void;
 }
 
 export function TagToolbar(props: TagToolbarProps) {

@@ -9,7 +9,7 @@ interface Props {
   chosen: string[];
   /** Themes pre-chosen from the codebook's keywords. */
   suggested: readonly string[];
-  onChange(themes: string[]): void;
+  onChange: (themes: string[]) => void;
 }
 
 export function ThemePicker({ codebook, chosen, suggested, onChange }: Props) {

@@ -5,8 +5,8 @@ import { t } from '../lib/i18n';
 export const UNDO_MS = 10_000;
 
 interface Props {
-  onUndo(): void;
-  onDone(): void;
+  onUndo: () => void;
+  onDone: () => void;
 }
 
 export function UndoBar({ onUndo, onDone }: Props) {

@@ -46,7 +46,7 @@ export class PageSession {
     private readonly url: string,
     private readonly toolbar: ToolbarHost,
   ) {
-    this.post = readPost(doc as never, root as never)!;
+    this.post = readPost(doc, root)!;
     this.detected = detectMunicipalities(postText(this.post)).slice(0, 5).map((c) => c.municipality.code);
     this.deepLink = DEEP_LINK.exec(doc.location.hash)?.[1];
   }
@@ -169,8 +169,8 @@ export class PageSession {
     draw(this.doc, this.drawn(), this.focus);
     const { kind, themes, municipality, note } = passage;
     void send({ type: 'get-codebook' }).then((codebook) =>
-      this.openToolbar(rect, 'edit', passage.quote, { kind, themes, municipality, note }, [], codebook, async (result) =>
-        editPassage(passage, result, new Date().toISOString()),
+      this.openToolbar(rect, 'edit', passage.quote, { kind, themes, municipality, note }, [], codebook, (result) =>
+        Promise.resolve(editPassage(passage, result, new Date().toISOString())),
       () => this.remove(passage)));
   }
 

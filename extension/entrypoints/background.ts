@@ -134,6 +134,10 @@ async function openToolbarInActiveTab(tabId?: number) {
   if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'open-toolbar' }).catch(() => undefined);
 }
 
+async function tagSelection(tabId?: number) {
+  await openToolbarInActiveTab(tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
     handle(request).then(respond, (error: unknown) => respond({ error: messageOf(error) }));
@@ -150,11 +154,9 @@ export default defineBackground(() => {
     if (info.menuItemId === MENU_ID) void openToolbarInActiveTab(tab?.id);
     if (info.menuItemId === PANEL_MENU_ID && tab) void openSidePanel(tab);
   });
-  browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command === 'open-side-panel' && tab) return openSidePanel(tab);
-    if (command !== 'tag-selection') return;
-    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    await openToolbarInActiveTab(target);
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel' && tab) void openSidePanel(tab);
+    if (command === 'tag-selection') void tagSelection(tab?.id);
   });
   // New settings lift an "unauthorized" stop, send what waits and pull the codebook.
   settingsItem.watch(() => {

@@ -9,7 +9,7 @@ import { createToolbarHost } from '../content/toolbar-host';
 export default defineContentScript({
   matches: BLOG_MATCHES,
   async main(ctx) {
-    const root = findContentRoot(document as never) as unknown as Element | null;
+    const root = findContentRoot(document) as unknown as Element | null;
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
     const url = postIdentity(location.href, canonical);
     if (!root || !url) {

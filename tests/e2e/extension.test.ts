@@ -3,7 +3,7 @@
 // Every test starts from its own sheet (fresh workbook) and an emptied extension storage; none depends on another.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { passager, postPassage, rowWithQuote, startHarness, type Harness } from '../helpers/extension-harness';
+import { passager, postPassage, rowWithQuote, seedSheet, startHarness, type Harness } from '../helpers/extension-harness';
 import {
   blockText, clickPhrase, focusedInToolbar, highlighted, selectIntoNextBlock, selectionRects, selectWithMouse, selectWithoutMouse, tripleClick,
 } from '../helpers/page-actions';
@@ -34,7 +34,7 @@ async function tag(page: Page, phrase: string, theme: string) {
 /** Seeds a passage in the sheet and waits until the page draws it. */
 async function seeded(sheet: TestSheet, slug: string, quote: string, kind: 'theme' | 'plan' | 'national' = 'theme') {
   const passage = postPassage(slug, quote, { kind });
-  expect((await sheet.upsert(passage)).json.ok).toBe(true);
+  await seedSheet(sheet, passage);
   const page = await h.openPost(slug);
   await expect.poll(() => highlighted(page, kind)).toContain(quote);
   return { passage, page };
@@ -194,9 +194,9 @@ describe('the team', () => {
     const orphan = postPassage(NACKA, 'Socialsekreterarna har bärbara krypterade datorer.', {
       quote: 'En mening som redaktionen senare strök ur inlägget om Nacka.', prefix: 'något helt annat', suffix: 'och mer', kind: 'plan',
     });
-    expect((await sheet.upsert(orphan)).json.ok).toBe(true);
+    await seedSheet(sheet, orphan);
     const page = await h.openPost(NACKA);
-    const state = async () => (await h.sendToPage(page, { type: 'page-state' })).passages.find((p: { passage: { id: string } }) => p.passage.id === orphan.id);
+    const state = async () => (await h.sendToPage(page, { type: 'page-state' }))?.passages.find((p) => p.passage.id === orphan.id);
     await expect.poll(async () => (await state())?.anchored).toBe(false);
     expect(await highlighted(page, 'plan')).toEqual([]);
   });
@@ -286,7 +286,7 @@ describe('deep links', () => {
     const sheet = await h.freshSheet();
     const quote = 'De många regler som finns i stadsbidragen är ofta kortsiktiga.';
     const passage = postPassage(NACKA, quote, { kind: 'national' });
-    expect((await sheet.upsert(passage)).json.ok).toBe(true);
+    await seedSheet(sheet, passage);
     for (const archived of [false, true]) {
       const page = await h.openPost(NACKA, { archived, hash: `#annotera=${passage.id}` });
       const flashed = () => page.evaluate(() => Array.from((CSS.highlights.get('annotera-flash') ?? []) as Iterable<Range>, (r) => {

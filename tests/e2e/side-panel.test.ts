@@ -3,7 +3,7 @@
 // assigns; the panel and the toolbar in Swedish and in English from _locales. Each test starts from its own sheet.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { passager, postPassage, rowWithQuote, startHarness, type Harness } from '../helpers/extension-harness';
+import { passager, postPassage, rowWithQuote, seedSheet, startHarness, type Harness } from '../helpers/extension-harness';
 import { highlighted, phraseTop, selectWithMouse, selectWithoutMouse } from '../helpers/page-actions';
 import type { TestSheet } from '../helpers/local-sheet';
 
@@ -23,7 +23,7 @@ const listed = (panel: Page) => panel.locator('ul.anchored li.passage .quote');
 
 async function seed(sheet: TestSheet, slug: string, quotes: string[]) {
   const passages = quotes.map((quote) => postPassage(slug, quote));
-  expect((await sheet.upsert(...passages)).json.ok).toBe(true);
+  await seedSheet(sheet, ...passages);
   return passages;
 }
 
@@ -34,7 +34,7 @@ describe('suggestions from the post’s structure', () => {
     const panel = await h.openPanel(post);
     await expect.poll(() => suggestions(panel).count()).toBe(5);
     await panel.getByRole('button', { name: 'Acceptera alla', exact: true }).click();
-    await expect.poll(() => passager(sheet).map((row) => `${row[1]} ${row[3]}`).sort()).toEqual([
+    await expect.poll(() => passager(sheet).map((row) => `${String(row[1])} ${String(row[3])}`).sort()).toEqual([
       'Flen Nationell nivå', 'Flen Nationell nivå', 'Flen Plan för handling', 'Flen Plan för handling', 'Flen Plan för handling',
     ]);
     await expect.poll(() => suggestions(panel).count()).toBe(0);
@@ -115,7 +115,7 @@ describe('the post’s passages', () => {
     const orphan = postPassage(NACKA, 'Socialsekreterarna har bärbara krypterade datorer.', {
       quote: 'En mening som redaktionen senare strök ur inlägget om Nacka.', prefix: 'något helt annat', suffix: 'och mer', kind: 'plan',
     });
-    expect((await sheet.upsert(orphan)).json.ok).toBe(true);
+    await seedSheet(sheet, orphan);
     const post = await h.openPost(NACKA);
     const panel = await h.openPanel(post);
     const row = panel.locator('section.orphans li.passage');
@@ -133,10 +133,10 @@ describe('the post’s passages', () => {
   test('filters by kind, theme and author; totals per kind; the outbox with "Skicka nu"', async () => {
     const sheet = await h.freshSheet();
     const [a, b] = ['Socialsekreterarna har bärbara krypterade datorer.', 'De många regler som finns i stadsbidragen är ofta kortsiktiga.'];
-    expect((await sheet.upsert(
+    await seedSheet(sheet, 
       postPassage(NACKA, a, { themes: ['digitalisering'], author: 'Anna' }),
       postPassage(NACKA, b, { kind: 'national', themes: ['statsbidrag'], author: 'Bo' }),
-    )).json.ok).toBe(true);
+    );
     const post = await h.openPost(NACKA);
     const panel = await h.openPanel(post);
     await expect.poll(() => listed(panel).allTextContents()).toEqual([a, b]);

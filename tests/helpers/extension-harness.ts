@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { startLocalSheet } from '../../apps-script/local-runtime/start';
-import type { Request } from '../../extension/lib/messages';
+import type { Request, Responses } from '../../extension/lib/messages';
 import { describeRange } from '../../extension/lib/anchor';
 import type { Passage } from '../../shared/passage';
 import { findContentRoot } from '../../shared/post-structure';
@@ -23,11 +23,9 @@ export interface Harness {
   /** Stops a sheet and starts it again on the same port and workbook (an outage and its end). */
   restart(sheet: TestSheet): Promise<TestSheet>;
   /** A message to the background, sent from an extension page. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  send(request: Request): Promise<any>;
+  send<R extends Request>(request: R): Promise<Responses[R['type']]>;
   /** A message to a post page's content script, sent by the background. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  sendToPage(page: Page, request: Request): Promise<any>;
+  sendToPage<R extends Request>(page: Page, request: R): Promise<Responses[R['type']]>;
   unsent(): Promise<number>;
   tabId(page: Page): Promise<number>;
   openPost(slug: string, options?: { archived?: boolean; hash?: string }): Promise<Page>;
@@ -42,7 +40,7 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
   const probe = await browser.context.newPage();
   await probe.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const sheets: TestSheet[] = [];
-  const send = (request: Request) => probe.evaluate((r) => chrome.runtime.sendMessage(r), request);
+  const send = <R extends Request>(request: R) => probe.evaluate((r) => chrome.runtime.sendMessage<Request, Responses[R['type']]>(r), request);
   const tabId = async (page: Page) => (await browser.worker()).evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id!, page.url());
   const configure = (sheet: TestSheet) => probe.evaluate(async (settings) => {
     await chrome.storage.local.clear();
@@ -67,9 +65,9 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
       return restarted;
     },
     send,
-    async sendToPage(page, request) {
+    async sendToPage<R extends Request>(page: Page, request: R) {
       const id = await tabId(page);
-      return (await browser.worker()).evaluate(([tab, r]) => chrome.tabs.sendMessage(tab as number, r), [id, request] as const);
+      return (await browser.worker()).evaluate(([tab, r]) => chrome.tabs.sendMessage<Request, Responses[R['type']]>(tab, r), [id, request] as const);
     },
     unsent: async () => (await send({ type: 'sync-summary' })).unsent,
     tabId,
@@ -91,6 +89,12 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
       await Promise.all(sheets.map((sheet) => sheet.stop().catch(() => undefined)));
     },
   };
+}
+
+/** Upserts passages into a sheet through the web app; throws unless it answers ok. */
+export async function seedSheet(sheet: TestSheet, ...passages: Passage[]): Promise<void> {
+  const { ok } = (await sheet.upsert(...passages)).json as { ok: boolean };
+  if (!ok) throw new Error('the sheet refused the seeded passages');
 }
 
 /** The Passager rows (no header) of a sheet. */

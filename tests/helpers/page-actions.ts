@@ -60,7 +60,7 @@ export async function selectWithoutMouse(page: Page, phrase: string): Promise<vo
 export async function selectIntoNextBlock(page: Page, phrase: string, spill: number): Promise<void> {
   const points = await page.evaluate(({ text, chars }) => {
     const blocks = Array.from(document.querySelectorAll('.entry-content p, .entry-content li'));
-    const at = blocks.findIndex((el) => el.textContent!.includes(text));
+    const at = blocks.findIndex((el) => el.textContent.includes(text));
     blocks[at].scrollIntoView({ block: 'center' });
     const firstText = (el: Element) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? 1 : 3) }).nextNode() as Text;
     const point = (node: Text, offset: number) => {
@@ -70,8 +70,8 @@ export async function selectIntoNextBlock(page: Page, phrase: string, spill: num
       const rect = range.getClientRects()[0];
       return { x: rect.left + 1, y: rect.top + rect.height / 2 };
     };
-    const next = firstText(blocks.slice(at + 1).find((el) => el.textContent!.trim() && !el.contains(blocks[at]))!);
-    const lead = next.textContent!.length - next.textContent!.trimStart().length;
+    const next = firstText(blocks.slice(at + 1).find((el) => el.textContent.trim() && !el.contains(blocks[at]))!);
+    const lead = next.textContent.length - next.textContent.trimStart().length;
     return { from: point(firstText(blocks[at]), 0), to: point(next, lead + chars) };
   }, { text: phrase, chars: spill });
   await page.mouse.move(points.from.x, points.from.y);
@@ -89,8 +89,8 @@ export async function tripleClick(page: Page, phrase: string): Promise<void> {
 /** The text of the block (paragraph or list item) holding a phrase, trimmed. */
 export function blockText(page: Page, phrase: string): Promise<string> {
   return page.evaluate((text) => {
-    const block = Array.from(document.querySelectorAll('.entry-content p, .entry-content li')).find((el) => el.textContent!.includes(text));
-    return block!.textContent!.trim();
+    const block = Array.from(document.querySelectorAll('.entry-content p, .entry-content li')).find((el) => el.textContent.includes(text));
+    return block!.textContent.trim();
   }, phrase);
 }
 

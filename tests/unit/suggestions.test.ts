@@ -73,7 +73,7 @@ describe('suggestThemes', () => {
   });
 
   test('a codebook without keywords suggests nothing', () => {
-    const bare = { ...DEFAULT_CODEBOOK, themes: DEFAULT_CODEBOOK.themes.map(({ keywords: _k, ...theme }) => theme) };
+    const bare = { ...DEFAULT_CODEBOOK, themes: DEFAULT_CODEBOOK.themes.map(({ id, label, color }) => ({ id, label, color })) };
     expect(suggestThemes(bare, 'datorer och tolkar')).toEqual([]);
   });
 });
