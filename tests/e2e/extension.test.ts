@@ -313,6 +313,7 @@ describe('nothing is lost', () => {
     await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html`);
     await expect.poll(() => popup.locator('.last-error').textContent()).toBe('Kalkylarket svarar inte just nu. Passagen är sparad och skickas automatiskt.');
     await expect(popup.locator('.unsent-count').textContent()).resolves.toBe('1');
+    expect(await popup.getByRole('button', { name: 'Öppna sidopanelen' }).count()).toBe(1);
     sheet = await h.restart(sheet);
     await expect.poll(() => rowWithQuote(sheet, phrase)?.[1], { timeout: 30_000 }).toBe('Nacka');
     await expect.poll(() => h.unsent()).toBe(0);
