@@ -9,7 +9,10 @@ import { suggestThemes } from '../../shared/theme-search';
 import { anchorSelector, describeRange, type TextSelector } from '../lib/anchor';
 import { t } from '../lib/i18n';
 import { deletePassage, editPassage, newPassage, reattachPassage, restorePassage, type Tagging } from '../lib/passage-edit';
+import { livePassagesOf } from '../lib/page-passages';
 import { send, type PageState, type Responses } from '../lib/messages';
+import { postStorageKey } from '../lib/post-key';
+import type { PostPassages } from '../lib/settings';
 import { messageOf } from '../lib/thrown';
 import { draw, flash, passagesAt, type Drawn } from '../dom/highlighter';
 import { offsetsToRange, rangeToOffsets } from '../dom/text-offsets';
@@ -22,8 +25,6 @@ interface Anchoring {
 }
 
 const DEEP_LINK = /^#annotera=([0-9a-f-]{36})$/i;
-/** Storage keys that never hold passages. */
-const NOT_PASSAGES = new Set(['outbox', 'sync-state', 'settings', 'codebook']);
 
 /** Trims white space off both ends of [start, end) in text. */
 function trimmed(text: string, start: number, end: number): [number, number] | null {
@@ -52,12 +53,10 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    // Any stored change but the sync's bookkeeping may touch this post's passages: ask the background for them again
-    // (without asking the sheet, which the first request did).
+    // Only this post's record is watched: saves on other posts never wake this page.
+    const key = postStorageKey(this.url);
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && Object.keys(changes).some((key) => !NOT_PASSAGES.has(key))) {
-        void send({ type: 'page-passages', url: this.url, refresh: false }).then((passages) => this.show(passages));
-      }
+      if (area === 'local' && key in changes) this.show(livePassagesOf((changes[key].newValue ?? {}) as PostPassages, this.url));
     });
     this.show(await send({ type: 'page-passages', url: this.url }));
     // Whether the event came from the toolbar is known only while it is dispatched (composedPath() is empty afterwards).

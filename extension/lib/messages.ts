@@ -32,7 +32,7 @@ export interface SyncSummary {
 
 export type Request =
   | { type: 'save-passage'; passage: Passage }
-  | { type: 'page-passages'; url: string; /** false: only what is stored, without asking the sheet */ refresh?: boolean }
+  | { type: 'page-passages'; url: string }
   | { type: 'author' }
   | { type: 'sync-now' }
   | { type: 'sync-summary' }
