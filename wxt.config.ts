@@ -9,7 +9,7 @@ export default defineConfig({
   outDir: process.env.ANNOTERA_OUT_DIR ?? '.output',
   // The same folder name in every mode: local development builds (--mode localdev) are told apart by their outDir.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  modules: [],
+  modules: ['@wxt-dev/i18n/module'],
   manifest: (env) => buildManifest(buildPresets(env.mode, process.env)),
   hooks: {
     // Content-script matches depend on ANNOTERA_EXTRA_MATCHES, known only at build time.

@@ -81,4 +81,4 @@ export function ensureToken(document: Properties = PropertiesService.getDocument
 }
 
 /** Data rows of the Kodbok tab. */
-export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, 4);
+export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, tabs.words.codebookHeaders.length);

@@ -10,8 +10,9 @@ const purpose = process.argv[2] === 'start' ? 'start' : 'test';
 /** The one list of what the machine needs besides node_modules: Debian package, how to find it, and for what. */
 const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => existsSync('/usr/bin/chromium') || Boolean(process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)), for: ['start', 'test'], why: 'the browser the extension runs in' },
-  { name: 'stress-ng', present: () => onPath('stress-ng'), for: ['test'], why: 'loads the CPUs in the soak and concurrency tests' },
-  { name: 'libxml2-utils', present: () => onPath('xmllint'), for: ['test'], why: 'xmllint, to check the workbook XML' },
+  { name: 'chromium-l10n', present: () => existsSync('/usr/lib/chromium/locales/sv.pak') || Boolean(process.env.CHROME_PATH), for: ['start', 'test'], why: "Chromium's Swedish locale, so the extension speaks Swedish in a Swedish browser" },
+  { name: 'stress-ng', present: () => onPath('stress-ng'), for: ['test'], why: 'loads the CPUs in npm run test:soak' },
+  { name: 'libxml2-utils', present: () => onPath('xmllint'), for: ['test'], why: 'xmllint, to validate exported REFI-QDA projects against their schema' },
 ];
 
 function onPath(command) {

@@ -7,7 +7,8 @@ import { codebookItem, isConfigured, settingsItem, type Settings } from '../lib/
 import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
 import { asWebAppError, checkConnection, fetchCodebook, messageOf, WebAppError } from '../lib/web-app-client';
 import type { Diagnosis } from '../lib/connection-doctor';
-import { words } from '../lib/i18n';
+import { t } from '../lib/i18n';
+import { openSidePanel, PANEL_MENU_ID } from '../lib/side-panel';
 
 const MENU_ID = 'annotera-tag-selection';
 
@@ -73,6 +74,8 @@ async function handle(request: Request): Promise<unknown> {
       return savePassage(request.passage);
     case 'page-passages':
       return pagePassages(request.url);
+    case 'author':
+      return (await settingsItem.getValue()).author;
     case 'sync-now':
       await flush();
       return syncSummary();
@@ -93,21 +96,26 @@ async function openToolbarInActiveTab(tabId?: number) {
   if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'open-toolbar' }).catch(() => undefined);
 }
 
+async function tagSelection(tabId?: number) {
+  await openToolbarInActiveTab(tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
     handle(request).then(respond, (error: unknown) => respond({ error: messageOf(error) }));
     return true;
   });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: words.toolbarTitle, contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_ID, title: t('menuTag'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: PANEL_MENU_ID, title: t('menuPanel'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void openToolbarInActiveTab(tab?.id);
+    if (info.menuItemId === PANEL_MENU_ID && tab) void openSidePanel(tab);
   });
-  browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'tag-selection') return;
-    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    await openToolbarInActiveTab(target);
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel' && tab) void openSidePanel(tab);
+    if (command === 'tag-selection') void tagSelection(tab?.id);
   });
   // New settings pull the codebook (and, in startSync, lift an "unauthorized" stop and send what waits).
   settingsItem.watch(() => void refreshCodebookIfStale());

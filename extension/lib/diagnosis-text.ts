@@ -1,33 +1,32 @@
 // The connection doctor's findings in the user's words: what is wrong and what to do.
 import type { Diagnosis } from './connection-doctor';
-import { fill, words } from './i18n';
+import { t } from './i18n';
 
 export function diagnosisText(diagnosis: Diagnosis): string {
-  const d = words.doctor;
   switch (diagnosis.kind) {
     case 'ok':
-      return fill(words.connectionOk, { version: diagnosis.version });
+      return t('connectionOk', [diagnosis.version]);
     case 'not_exec':
-      return d[diagnosis.urlKind];
+      return t(`doctor.${diagnosis.urlKind}`);
     case 'network':
-      return fill(d.network, { message: diagnosis.message });
+      return t('doctor.network', [diagnosis.message]);
     case 'sign_in':
-      return d.signIn;
+      return t('doctor.signIn');
     case 'authorisation':
-      return d.authorisation;
+      return t('doctor.authorisation');
     case 'quota':
-      return fill(d.quota, { message: diagnosis.message });
+      return t('doctor.quota', [diagnosis.message]);
     case 'script_error':
-      return fill(d.scriptError, { message: diagnosis.message });
+      return t('doctor.scriptError', [diagnosis.message]);
     case 'not_found':
-      return d.notFound;
+      return t('doctor.notFound');
     case 'wrong_token':
-      return d.wrongToken;
+      return t('doctor.wrongToken');
     case 'old_version':
-      return fill(d.oldVersion, { version: diagnosis.version, needed: diagnosis.needed });
+      return t('doctor.oldVersion', [diagnosis.version, diagnosis.needed]);
     case 'add_on_error':
-      return fill(d.addOnError, { code: diagnosis.code, message: diagnosis.message });
+      return t('doctor.addOnError', [diagnosis.code, diagnosis.message]);
     case 'unknown':
-      return fill(d.unknown, { status: String(diagnosis.status), excerpt: diagnosis.excerpt });
+      return t('doctor.unknown', [String(diagnosis.status), diagnosis.excerpt]);
   }
 }

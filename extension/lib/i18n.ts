@@ -1,129 +1,23 @@
-// The extension's words in Swedish (default) and English (where the browser is not Swedish).
+// The extension's words through @wxt-dev/i18n (_locales/sv is the default, _locales/en), and the one language a screen speaks.
+import { i18n } from '#i18n';
+import { labelFor, type Label } from '../../shared/codebook';
 
-const SV = {
-  kind: 'Typ',
-  themes: 'Teman',
-  searchThemes: 'Sök tema…',
-  municipality: 'Kommun',
-  searchMunicipality: 'Sök kommun…',
-  detected: 'hittad i inlägget',
-  note: 'Anteckning',
-  save: 'Spara',
-  cancel: 'Avbryt',
-  delete: 'Ta bort',
-  toolbarTitle: 'Tagga stycket',
-  editTitle: 'Ändra taggat stycke',
-  chooseMunicipality: 'Välj en kommun.',
-  saved: 'Sparat',
-  pagePassages: 'Stycken på sidan',
-  orphans: 'Hittas inte längre på sidan',
-  noPassages: 'Inga taggade stycken på den här sidan ännu. Markera text i inlägget för att tagga.',
-  notAPost: 'Den här sidan är inte ett inlägg som Annotera känner igen.',
-  unsent: 'Ej skickade',
-  sent: 'Skickad',
-  pending: 'Väntar',
-  total: 'Totalt',
-  openSheet: 'Öppna kalkylarket',
-  sendNow: 'Skicka nu',
-  lastError: 'Senaste fel',
-  notConfigured: 'Ange webbappens adress och token under Inställningar.',
-  settings: 'Inställningar',
-  endpoint: 'Webbappens adress (slutar på /exec)',
-  token: 'Teamets token',
-  author: 'Ditt namn',
-  saveSettings: 'Spara inställningar',
-  settingsSaved: 'Inställningarna är sparade.',
-  testConnection: 'Testa anslutningen',
-  connectionOk: 'Anslutningen fungerar: tillägget i kalkylarket svarar (version {version}).',
-  codebook: 'Kodbok',
-  refreshCodebook: 'Hämta kodboken från kalkylarket',
-  codebookDefault: 'Standardkodboken används tills kodboken har hämtats från kalkylarket.',
-  codebookFetched: 'Hämtad från kalkylarket {time}.',
-  authStopped: 'Token godtogs inte. Sändningen är stoppad tills inställningarna ändras.',
-  doctor: {
-    dev: 'Adressen slutar på /dev: den fungerar bara för den som redigerar skriptet. Använd webbappens adress som slutar på /exec – den som npm run deploy skriver ut.',
-    editor: 'Det här är adressen till Apps Script-redigeraren, inte till webbappen. Klistra in adressen som slutar på /exec – den som npm run deploy skriver ut.',
-    spreadsheet: 'Det här är kalkylarkets adress, inte webbappens. Klistra in adressen som slutar på /exec – den som npm run deploy skriver ut.',
-    other: 'Det här är inte en webbappsadress. Den ska sluta på /exec, till exempel https://script.google.com/macros/s/…/exec.',
-    network: 'Webbappen gick inte att nå ({message}). Kontrollera adressen och att datorn är uppkopplad.',
-    signIn: 'Google visar sin inloggningssida: webbappen är inte öppen för alla. Driftsätt den med åtkomst ”Alla” (npm run deploy gör det), eller i Apps Script: Driftsätt → Hantera driftsättningar → Redigera → Vem har åtkomst: Alla.',
-    authorisation: 'Skriptet har inte godkänts för det det behöver göra. Den som driftsatte webbappen öppnar kalkylarket, väljer Tillägg → Annotera → Inställningar och godkänner. Försök sedan igen.',
-    quota: 'Googles kvot för skriptet är slut: ”{message}”. Den fylls på inom ett dygn; det som inte har skickats ligger kvar och skickas senare.',
-    scriptError: 'Tillägget i kalkylarket fick ett fel. Googles meddelande: ”{message}”. Kör npm run deploy med den senaste versionen; hjälper inte det, skicka meddelandet till den som sköter Annotera.',
-    notFound: 'Google hittar ingen webbapp på den adressen (driftsättningen är borttagen eller adressen felskriven). Kör npm run deploy och klistra in adressen det skriver ut.',
-    wrongToken: 'Webbappen svarar, men token stämmer inte. Kopiera token från kalkylarket: Tillägg → Annotera → Inställningar.',
-    oldVersion: 'Tillägget i kalkylarket är version {version}, men det här webbläsartillägget behöver version {needed} eller senare. Kör npm run deploy för att uppdatera det (adressen förblir densamma).',
-    addOnError: 'Tillägget i kalkylarket svarade med ett fel ({code}): {message}',
-    unknown: 'Adressen svarade inte som Annoteras webbapp (HTTP {status}): ”{excerpt}”. Kontrollera att det är webbappens adress som slutar på /exec.',
-  },
-  kinds: { theme: 'Tema', plan: 'Plan för handling', national: 'Nationell nivå' },
-};
+export const t = i18n.t;
 
-type Words = typeof SV;
+/** The language Chrome picked from _locales for this browser ("sv" or "en"): every word on a screen, theme labels too. */
+export const language = t('lang');
 
-const EN: Words = {
-  kind: 'Kind',
-  themes: 'Themes',
-  searchThemes: 'Search themes…',
-  municipality: 'Municipality',
-  searchMunicipality: 'Search municipalities…',
-  detected: 'found in the post',
-  note: 'Note',
-  save: 'Save',
-  cancel: 'Cancel',
-  delete: 'Delete',
-  toolbarTitle: 'Tag the passage',
-  editTitle: 'Edit tagged passage',
-  chooseMunicipality: 'Choose a municipality.',
-  saved: 'Saved',
-  pagePassages: 'Passages on this page',
-  orphans: 'No longer found on the page',
-  noPassages: 'No tagged passages on this page yet. Select text in the post to tag it.',
-  notAPost: 'Annotera does not recognise this page as a post.',
-  unsent: 'Unsent',
-  sent: 'Sent',
-  pending: 'Pending',
-  total: 'Total',
-  openSheet: 'Open the sheet',
-  sendNow: 'Send now',
-  lastError: 'Last error',
-  notConfigured: 'Enter the web app address and token in the options.',
-  settings: 'Options',
-  endpoint: 'Web app address (ends in /exec)',
-  token: 'Team token',
-  author: 'Your name',
-  saveSettings: 'Save options',
-  settingsSaved: 'Options saved.',
-  testConnection: 'Test connection',
-  connectionOk: 'The connection works: the sheet add-on answers (version {version}).',
-  codebook: 'Codebook',
-  refreshCodebook: 'Fetch the codebook from the sheet',
-  codebookDefault: 'The default codebook is used until the codebook has been fetched from the sheet.',
-  codebookFetched: 'Fetched from the sheet {time}.',
-  authStopped: 'The token was refused. Sending has stopped until the options change.',
-  doctor: {
-    dev: 'The address ends in /dev: it works only for people who edit the script. Use the web app address that ends in /exec – the one npm run deploy prints.',
-    editor: 'This is the address of the Apps Script editor, not of the web app. Paste the address that ends in /exec – the one npm run deploy prints.',
-    spreadsheet: 'This is the spreadsheet’s address, not the web app’s. Paste the address that ends in /exec – the one npm run deploy prints.',
-    other: 'This is not a web app address. It should end in /exec, for example https://script.google.com/macros/s/…/exec.',
-    network: 'The web app could not be reached ({message}). Check the address and that this computer is online.',
-    signIn: 'Google shows its sign-in page: the web app is not open to anyone. Deploy it with access “Anyone” (npm run deploy does), or in Apps Script: Deploy → Manage deployments → Edit → Who has access: Anyone.',
-    authorisation: 'The script has not been authorised for what it needs to do. Whoever deployed the web app opens the spreadsheet, chooses Extensions → Annotera → Settings and authorises it. Then try again.',
-    quota: 'Google’s quota for the script is used up: “{message}”. It refills within a day; whatever was not sent is kept and sent later.',
-    scriptError: 'The sheet add-on failed. Google’s message: “{message}”. Run npm run deploy with the latest version; if that does not help, send the message to whoever looks after Annotera.',
-    notFound: 'Google finds no web app at this address (the deployment was removed or the address is mistyped). Run npm run deploy and paste the address it prints.',
-    wrongToken: 'The web app answers, but the token is wrong. Copy the token from the spreadsheet: Extensions → Annotera → Settings.',
-    oldVersion: 'The sheet add-on is version {version}, but this extension needs version {needed} or later. Run npm run deploy to update it (the address stays the same).',
-    addOnError: 'The sheet add-on answered with an error ({code}): {message}',
-    unknown: 'The address did not answer as Annotera’s web app does (HTTP {status}): “{excerpt}”. Check that it is the web app address ending in /exec.',
-  },
-  kinds: { theme: 'Theme', plan: 'Plan for action', national: 'National level' },
-};
+/** A codebook label in the screen's language. */
+export const localLabel = (label: Label) => labelFor(label, language);
 
-export const language = (typeof navigator !== 'undefined' ? navigator.language : 'sv') || 'sv';
-export const words: Words = /^sv/i.test(language) ? SV : EN;
+const ERRORS = {
+  network: 'errorNetwork',
+  unauthorized: 'errorUnauthorized',
+  server_busy: 'errorBusy',
+  too_large: 'errorTooLarge',
+  bad_answer: 'errorBadAnswer',
+  invalid_request: 'errorInvalid',
+} as const;
 
-/** A message with {placeholders} filled in. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '');
-}
+/** A sync or web-app error code in plain words. */
+export const errorText = (code: string) => t((ERRORS as Record<string, (typeof ERRORS)[keyof typeof ERRORS]>)[code] ?? 'errorOther');

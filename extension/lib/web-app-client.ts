@@ -13,8 +13,9 @@ export class WebAppError extends Error {
   }
 }
 
-/** The message of anything thrown. */
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { messageOf } from './thrown';
+
+export { messageOf };
 
 /** Anything thrown, as a WebAppError (unknown failures are `internal`). */
 export const asWebAppError = (error: unknown) => (error instanceof WebAppError ? error : new WebAppError('internal', messageOf(error)));

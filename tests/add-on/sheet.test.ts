@@ -1,6 +1,7 @@
 // The sheet the team works in, on the local runtime: matrix, plan and national views, Kodbok, filters, menu, English locale.
 import { afterEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import type { Codebook } from '../../shared/codebook';
 import { startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
 let sheet: TestSheet;
@@ -87,6 +88,18 @@ describe('derived tabs', () => {
     const header = tabValues(sheet, 'Matris')[0];
     expect(header).toContain('Sekretess och informationsdelning');
     expect(header[2]).toBe('Skola och socialtjänst');
+  });
+
+  test('Kodbok keeps Sökord: the default themes start with Swedish keywords, edits are served as an optional keywords list', async () => {
+    sheet = await startTestSheet();
+    expect(tabValues(sheet, 'Kodbok')[0]).toEqual(['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg', 'Sökord']);
+    const codebook = async () => ((await sheet.get({ action: 'codebook', token: TOKEN })).json as { codebook: Codebook }).codebook;
+    expect((await codebook()).themes.find((t) => t.id === 'tolkar')?.keywords).toEqual(['tolk']);
+    tab('Kodbok').getRange(20, 1, 1, 5).setValues([["'sekretess", "'Sekretess", "'Confidentiality", "'#123456", "'sekretess; tystnadsplikt,  x"]]);
+    tab('Kodbok').getRange(19, 5, 1, 1).setValues([["'"]]);
+    const after = await codebook();
+    expect(after.themes.at(-1)).toEqual({ id: 'sekretess', label: { sv: 'Sekretess', en: 'Confidentiality' }, color: '#123456', keywords: ['sekretess', 'tystnadsplikt'] });
+    expect(after.themes.at(-2)).not.toHaveProperty('keywords');
   });
 });
 

@@ -29,15 +29,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+/** Chromium in a language (its UI locale, which picks the extension's _locales, and navigator.language). */
+export async function launchWithExtension(extensionPath: string, language = 'sv-SE'): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'annotera-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
+    locale: language,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumFlags(extensionPath), '--disable-gpu', '--lang=sv-SE'],
+    args: [...chromiumFlags(extensionPath), '--disable-gpu', `--lang=${language}`],
+    env: { ...process.env, LANGUAGE: language.replace('-', '_') },
   });
   const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;
