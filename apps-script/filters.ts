@@ -2,7 +2,7 @@
 import type { Codebook } from '../shared/codebook';
 import { municipalityByCode } from '../shared/municipalities';
 import { themeLabeller } from './derived-tabs';
-import { PASSAGE_COLUMNS, type Cell } from './passage-rows';
+import { PASSAGE_COLUMNS, THEME_IDS_COLUMN, type Cell } from './passage-rows';
 import type { Tabs } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,7 +71,7 @@ export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codeb
     filterTab(tabs.plan, words.planHeaders.length, 1, equalTo(name));
     filterTab(tabs.national, words.nationalHeaders.length, 1, equalTo(name));
   } else if (state?.by === 'theme') {
-    filterTab(tabs.passages, PASSAGE_COLUMNS, 5, containing(state.id));
+    filterTab(tabs.passages, PASSAGE_COLUMNS, THEME_IDS_COLUMN + 1, containing(state.id));
     filterTab(tabs.plan, words.planHeaders.length, 4, containing(themeLabel));
     filterTab(tabs.national, words.nationalHeaders.length, 5, containing(themeLabel));
   } else {

@@ -3,6 +3,7 @@ import { answering, handleGet, handlePost } from './web-app';
 
 export { onOpen, onInstall, menuRebuild, menuFilterByMunicipality, menuFilterByTheme, menuShowEverything, menuSettings } from './menu';
 export { filterOptions, applyFilter, settingsInfo, rotateToken } from './menu';
+export { linkTarget, setLinkTarget } from './link-actions';
 
 const json = (value: unknown) =>
   ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);

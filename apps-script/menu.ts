@@ -2,7 +2,8 @@
 import { labelFor } from '../shared/codebook';
 import { municipalityByCode } from '../shared/municipalities';
 import { applyFilterState, readFilterState, saveFilterState, type FilterState } from './filters';
-import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
+import { readPassages } from './passage-store';
+import { readCodebook, rebuildDerivedTabs } from './rebuild';
 import { isSwedish } from './sheet-locale';
 import { ensureToken, openTabs, storeNewToken } from './tabs';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';

@@ -4,17 +4,14 @@ import type { Codebook } from '../shared/codebook';
 import { codebookFromRows } from './codebook-rows';
 import { matrixGrid, nationalGrid, planGrid, type KeptFields } from './derived-tabs';
 import { applyFilterState, readFilterState } from './filters';
-import { PASSAGE_COLUMNS, rowToPassage, type Cell } from './passage-rows';
+import type { Cell } from './passage-rows';
 import { readRows, replaceGrid } from './sheet-access';
 import { codebookRows, type Tabs } from './tabs';
+import { updatePostsTab, type PostInfo } from './posts-tab';
 
 const PLAN_ID = 7;
 const PLAN_STATUS = 4;
 const PLAN_FOLLOW_UP = 5;
-
-export function readPassages(tabs: Tabs): Passage[] {
-  return readRows(tabs.passages, PASSAGE_COLUMNS).map(rowToPassage);
-}
 
 export function readCodebook(tabs: Tabs): Codebook {
   return codebookFromRows(codebookRows(tabs));
@@ -30,8 +27,9 @@ function keptPlanFields(tabs: Tabs): KeptFields {
   return kept;
 }
 
-export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): void {
+export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[], posts: readonly PostInfo[] = []): void {
   const codebook = readCodebook(tabs);
+  updatePostsTab(tabs, passages, posts);
   const matrix = matrixGrid(passages, codebook, tabs.words, tabs.language);
   replaceGrid(tabs.matrix, matrix);
   const plan = planGrid(passages, codebook, tabs.words, tabs.language, keptPlanFields(tabs));

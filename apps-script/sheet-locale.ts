@@ -1,21 +1,32 @@
 // Tab names, column headers and labels of the sheet, in Swedish or (where the spreadsheet is not Swedish) English.
 
 export interface SheetWords {
-  tabs: { passages: string; matrix: string; plan: string; national: string; codebook: string };
+  tabs: { passages: string; posts: string; matrix: string; plan: string; national: string; codebook: string; deleted: string };
   passageHeaders: string[];
+  postHeaders: string[];
   planHeaders: string[];
   nationalHeaders: string[];
   codebookHeaders: string[];
   matrix: { municipality: string; county: string; total: string; columnTotal: string; noPassages: string; more: string };
   statuses: string[];
-  menu: { rebuild: string; byMunicipality: string; byTheme: string; showAll: string; settings: string };
+  menu: {
+    rebuild: string; byMunicipality: string; byTheme: string; showAll: string; settings: string;
+    drillDown: string; profile: string; export: string;
+  };
 }
 
 const SV: SheetWords = {
-  tabs: { passages: 'Passager', matrix: 'Matris', plan: 'Plan för handling', national: 'Nationell nivå', codebook: 'Kodbok' },
+  tabs: {
+    passages: 'Passager', posts: 'Inlägg', matrix: 'Matris', plan: 'Plan för handling', national: 'Nationell nivå',
+    codebook: 'Kodbok', deleted: 'Borttagna passager',
+  },
   passageHeaders: [
     'Kommunkod', 'Kommun', 'Län', 'Typ', 'Teman', 'Citat', 'Anteckning', 'Länk', 'Inläggets titel', 'Författare',
-    'Skapad', 'Ändrad', 'Version', 'Borttagen', 'Före', 'Efter', 'Start', 'Slut', 'id',
+    'Skapad', 'Ändrad', 'Version', 'Borttagen', 'Före', 'Efter', 'Start', 'Slut', 'id', 'Tema-id',
+  ],
+  postHeaders: [
+    'Titel', 'Länk', 'Kommun', 'Datum', 'Kodat av', 'Passager: tema', 'Passager: plan', 'Passager: nationell',
+    'Täckning', 'Tecken', 'Text',
   ],
   planHeaders: ['Kommun', 'Län', 'Plan för handling', 'Teman', 'Status', 'Uppföljning', 'Länk', 'id'],
   nationalHeaders: ['Kommun', 'Län', 'Till nationell nivå', 'Mottagare', 'Teman', 'Länk', 'id'],
@@ -28,14 +39,24 @@ const SV: SheetWords = {
     byTheme: 'Filtrera på tema…',
     showAll: 'Visa allt',
     settings: 'Inställningar',
+    drillDown: 'Visa passager för markerad cell',
+    profile: 'Kommunprofil…',
+    export: 'Exportera…',
   },
 };
 
 const EN: SheetWords = {
-  tabs: { passages: 'Passages', matrix: 'Matrix', plan: 'Plan for action', national: 'National level', codebook: 'Codebook' },
+  tabs: {
+    passages: 'Passages', posts: 'Posts', matrix: 'Matrix', plan: 'Plan for action', national: 'National level',
+    codebook: 'Codebook', deleted: 'Deleted passages',
+  },
   passageHeaders: [
     'Municipality code', 'Municipality', 'County', 'Kind', 'Themes', 'Quote', 'Note', 'Link', 'Post title', 'Author',
-    'Created', 'Updated', 'Revision', 'Deleted', 'Before', 'After', 'Start', 'End', 'id',
+    'Created', 'Updated', 'Revision', 'Deleted', 'Before', 'After', 'Start', 'End', 'id', 'Theme ids',
+  ],
+  postHeaders: [
+    'Title', 'Link', 'Municipality', 'Date', 'Coded by', 'Passages: theme', 'Passages: plan', 'Passages: national',
+    'Coverage', 'Characters', 'Text',
   ],
   planHeaders: ['Municipality', 'County', 'Plan item', 'Themes', 'Status', 'Follow-up', 'Link', 'id'],
   nationalHeaders: ['Municipality', 'County', 'To the national level', 'Addressed to', 'Themes', 'Link', 'id'],
@@ -48,6 +69,9 @@ const EN: SheetWords = {
     byTheme: 'Filter by theme…',
     showAll: 'Show everything',
     settings: 'Settings',
+    drillDown: 'Show passages for the selected cell',
+    profile: 'Municipality profile…',
+    export: 'Export…',
   },
 };
 

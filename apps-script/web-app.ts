@@ -6,10 +6,8 @@ import {
 } from '../shared/protocol';
 import { postIdentity } from '../shared/url';
 import { applyOps } from './apply-ops';
-import { passageToRow } from './passage-rows';
-import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
-import { writeRows } from './sheet-access';
-import { isSwedish } from './sheet-locale';
+import { readPassages, writePassages } from './passage-store';
+import { readCodebook, rebuildDerivedTabs } from './rebuild';
 import { openTabs, TOKEN_PROPERTY } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
@@ -65,10 +63,9 @@ function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
   const stored = readPassages(tabs);
   const applied = applyOps(stored, ops, new Date().toISOString());
   if (!applied.changed) return applied.results;
-  const firstChanged = applied.passages.findIndex((p, i) => p !== stored[i]);
-  const swedish = isSwedish(tabs.language);
-  writeRows(tabs.passages, 2 + firstChanged, applied.passages.slice(firstChanged).map((p) => passageToRow(p, swedish)));
-  rebuildDerivedTabs(tabs, applied.passages);
+  writePassages(tabs, stored, applied.passages, readCodebook(tabs));
+  const posts = ops.flatMap((op) => (op.op === 'upsert' && op.post ? [{ ...op.post, url: op.passage.url }] : []));
+  rebuildDerivedTabs(tabs, applied.passages, posts);
   return applied.results;
 }
 

@@ -17,6 +17,8 @@ export const LIMITS = {
   author: 200,
   themeId: 64,
   offset: 10_000_000,
+  /** A post's text travels once, with its first passage; a spreadsheet cell holds at most 50,000 characters. */
+  postText: 50_000,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
+import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValue } from './rich-text';
 import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
@@ -184,6 +185,39 @@ export class Range {
     return this;
   }
 
+  /** Rich text is written as text (never parsed as a formula or number), keeping notes and colours. */
+  setRichTextValues(data: unknown) {
+    const rows = this.checkShape(data);
+    if (rows.some((line) => line.some((value) => value !== null && !isRichTextValue(value)))) {
+      throw new Error("The parameters (RichTextValue[][]) don't match the method signature.");
+    }
+    this.each(rows, (row, column, value) => {
+      const old = this.sheet.get(row, column);
+      const rich = value as RichTextValue | null;
+      const text = rich?.text ?? '';
+      if (text.length > MAX_CELL_CHARACTERS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+      this.sheet.set(row, column, { value: text, link: rich?.link ?? undefined, note: old?.note, background: old?.background });
+    });
+    return this;
+  }
+
+  getRichTextValues(): RichTextValue[][] {
+    return this.grid((cell) => richTextValue(cell && !cell.formula ? this.displayText(cell) : '', cell?.link ?? null));
+  }
+
+  private displayText(cell: CellModel): string {
+    return isDate(cell.value) ? cell.value.toISOString() : String(cell.value);
+  }
+
+  /** Clears values and formulas, keeping notes and colours. */
+  clearContent() {
+    this.each(this.grid((cell) => cell), (row, column) => {
+      const old = this.sheet.get(row, column);
+      this.sheet.set(row, column, old ? { value: '', note: old.note, background: old.background } : undefined);
+    });
+    return this;
+  }
+
   setNotes(data: unknown) {
     this.each(this.checkShape(data), (row, column, note) => {
       const old = this.sheet.get(row, column) ?? { value: '' };
@@ -277,6 +311,10 @@ export class Sheet {
     });
   }
 
+  hideSheet() { return this.change(() => { this.model.hidden = true; return this; }); }
+  showSheet() { return this.change(() => { this.model.hidden = false; return this; }); }
+  isSheetHidden() { return this.model.hidden; }
+
   getFilter() {
     return this.model.filter ? new Filter(this.model, this.book, this.hooks) : null;
   }
@@ -330,6 +368,9 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     getUi: () => ui,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
+    newRichTextValue: () => richTextValueBuilder(),
+    /** Writes are applied at once locally; flush has nothing left to do. */
+    flush: () => undefined,
     ui,
   };
 }
