@@ -27,6 +27,10 @@ export const PostSchema = v.strictObject({
 });
 export type Post = v.InferOutput<typeof PostSchema>;
 
+export function validatePost(input: unknown): Validated<Post> {
+  return validateWith(PostSchema, input);
+}
+
 const UpsertOpSchema = v.pipe(
   v.strictObject({ op: v.literal('upsert'), passage: PassageSchema, post: v.optional(PostSchema) }),
   v.forward(

@@ -116,7 +116,8 @@ export class PageSession {
       draw(this.doc, this.drawn(), this.focus);
     };
     const store = async (passage: Passage) => {
-      const answer = (await send({ type: 'save-passage', passage })) as { ok?: boolean; error?: string };
+      const post = { title: this.post.title, text: this.post.text };
+      const answer = (await send({ type: 'save-passage', passage, post })) as { ok?: boolean; error?: string };
       if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
       // The background has stored it: the passages watch redraws the page.
       this.doc.getSelection()?.removeAllRanges();

@@ -1,11 +1,12 @@
 // Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
 import { storage } from '@wxt-dev/storage';
 import { validatePassage, type Passage } from '../../shared/passage';
+import { validatePost, type Post } from '../../shared/protocol';
 import { exclusive } from '../lib/exclusive';
 import { enqueue } from '../lib/outbox';
 import { livePassagesOf, mergeFromSheet } from '../lib/page-passages';
 import type { Request, Responses } from '../lib/messages';
-import { codebookItem, isConfigured, outboxItem, passagesItem, settingsItem } from '../lib/settings';
+import { codebookItem, isConfigured, outboxItem, passagesItem, pendingPostsItem, settingsItem } from '../lib/settings';
 import { flush, SYNC_ALARM, syncSummary, type SyncHooks } from '../lib/sync';
 import { asWebAppError, fetchCodebook, fetchPassages, messageOf, ping, WebAppError } from '../lib/web-app-client';
 import { words } from '../lib/i18n';
@@ -26,7 +27,14 @@ const failed = (error: unknown) => {
   return { ok: false as const, code: e.code, message: e.message };
 };
 
-async function savePassage(input: unknown): Promise<Responses['save-passage']> {
+/** The post's text, kept to go with the post's first passage (when it is valid and nothing of the post is stored yet). */
+function firstPost(passages: Record<string, Passage>, passage: Passage, post: unknown): Post | null {
+  const checked = validatePost(post);
+  if (!checked.ok || passage.end > checked.value.text.length) return null;
+  return Object.values(passages).some((p) => p.url === passage.url) ? null : checked.value;
+}
+
+async function savePassage(input: unknown, postInput?: unknown): Promise<Responses['save-passage']> {
   const checked = validatePassage(input);
   if (!checked.ok) throw new Error(`The passage is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
   const passage = checked.value;
@@ -35,9 +43,11 @@ async function savePassage(input: unknown): Promise<Responses['save-passage']> {
     if ((passages[passage.id]?.rev ?? 0) >= passage.rev) return;
     // Both in one storage write, before the answer: once the content script hears "ok", the passage
     // and its place in the outbox survive a stopped worker together.
+    const post = firstPost(passages, passage, postInput);
     await storage.setItems([
       { item: passagesItem, value: { ...passages, [passage.id]: passage } },
       { item: outboxItem, value: enqueue(await outboxItem.getValue(), passage) },
+      ...(post ? [{ item: pendingPostsItem, value: { ...(await pendingPostsItem.getValue()), [passage.url]: post } }] : []),
     ]);
   });
   void flush(hooks);
@@ -108,7 +118,7 @@ async function learnSheetUrl(): Promise<void> {
 async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case 'save-passage':
-      return savePassage(request.passage);
+      return savePassage(request.passage, request.post);
     case 'page-passages':
       return pagePassages(request.url);
     case 'sync-now':

@@ -1,7 +1,7 @@
 // Sends the outbox to the sheet: batches, retry with backoff on alarms, stop on unauthorized until the settings change.
 import { MAX_OPS } from '../../shared/protocol';
-import { backoffSeconds, nextBatch, orphanedEntries, settle } from './outbox';
-import { fingerprint, isConfigured, outboxItem, passagesItem, settingsItem, syncStateItem, type SyncState } from './settings';
+import { backoffSeconds, nextBatch, orphanedEntries, settle, settlePosts } from './outbox';
+import { fingerprint, isConfigured, outboxItem, passagesItem, pendingPostsItem, settingsItem, syncStateItem, type SyncState } from './settings';
 import { asWebAppError, sendBatch, WebAppError } from './web-app-client';
 import type { SyncSummary } from './messages';
 import { exclusive } from './exclusive';
@@ -42,12 +42,15 @@ async function sendOnce(hooks: SyncHooks): Promise<boolean> {
   if (!isConfigured(settings) || state.stoppedFor === fingerprint(settings)) return false;
   let maxOps = MAX_OPS;
   for (;;) {
-    const ops = nextBatch(outbox, passages, maxOps);
+    const ops = nextBatch(outbox, passages, maxOps, await pendingPostsItem.getValue());
     try {
       const answer = await sendBatch(settings.endpoint, settings.token, ops);
       if (!answer.ok) return false;
       // Settle against what is in the outbox now: a newer edit saved meanwhile stays unsent.
-      await exclusive(async () => outboxItem.setValue(settle(await outboxItem.getValue(), answer.results)));
+      await exclusive(async () => {
+        await outboxItem.setValue(settle(await outboxItem.getValue(), answer.results));
+        await pendingPostsItem.setValue(settlePosts(await pendingPostsItem.getValue(), ops, answer.results));
+      });
       await syncStateItem.setValue({ lastError: null, lastSentAt: new Date().toISOString(), attempts: 0, stoppedFor: null });
       return true;
     } catch (error) {

@@ -1,6 +1,7 @@
 // The outbox's rules and the merge with the sheet's passages.
 import { describe, expect, test } from 'vitest';
-import { backoffSeconds, enqueue, nextBatch, orphanedEntries, settle } from '../../extension/lib/outbox';
+import { backoffSeconds, enqueue, nextBatch, orphanedEntries, settle, settlePosts } from '../../extension/lib/outbox';
+import { validateBatchRequest } from '../../shared/protocol';
 import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
 import { makePassage } from '../helpers/passages';
@@ -19,6 +20,21 @@ describe('outbox', () => {
     expect(nextBatch(outbox, { [a.id]: a, [b.id]: b }, 1)).toEqual([{ op: 'upsert', passage: a }]);
     expect(nextBatch(outbox, { [a.id]: a, [b.id]: b })).toHaveLength(2);
     expect(orphanedEntries(outbox, { [a.id]: a, [b.id]: b })).toEqual(['missing']);
+  });
+
+  test("a post's pending text goes with its first passage in the batch only, and is done once the sheet answered that op", () => {
+    const url = 'http://www.socialbarnungdom.se/kommunbesok/flen/';
+    const [a, b] = [makePassage({ url, start: 0, end: 10 }), makePassage({ url, start: 20, end: 30 })];
+    const other = makePassage();
+    const post = { title: 'Flen', text: 'x'.repeat(40) };
+    const posts = { [url]: post };
+    const batch = nextBatch({ [other.id]: 1, [a.id]: 1, [b.id]: 1 }, { [a.id]: a, [b.id]: b, [other.id]: other }, 500, posts);
+    expect(batch).toEqual([{ op: 'upsert', passage: other }, { op: 'upsert', passage: a, post }, { op: 'upsert', passage: b }]);
+    expect(validateBatchRequest({ v: 1, token: 't', ops: batch }).ok).toBe(true);
+    expect(settlePosts(posts, batch, [{ id: other.id, status: 'applied', rev: 1 }])).toEqual(posts);
+    expect(settlePosts(posts, batch, [{ id: a.id, status: 'duplicate', rev: 1 }])).toEqual({});
+    const outside = makePassage({ url, start: 0, end: 41 });
+    expect(nextBatch({ [outside.id]: 1 }, { [outside.id]: outside }, 500, posts)).toEqual([{ op: 'upsert', passage: outside }]);
   });
 
   test('a batch stays under the 2 MB body limit', () => {
