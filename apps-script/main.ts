@@ -4,6 +4,7 @@ import { answering, handleGet, handlePost } from './web-app';
 export { onOpen, onInstall, menuRebuild, menuFilterByMunicipality, menuFilterByTheme, menuShowEverything, menuSettings } from './menu';
 export { filterOptions, applyFilter, settingsInfo, rotateToken } from './menu';
 export { linkTarget, setLinkTarget } from './link-actions';
+export { menuExport, exportRefiQda, exportWebAnnotations } from './export/export-actions';
 
 const json = (value: unknown) =>
   ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);

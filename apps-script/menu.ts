@@ -20,6 +20,8 @@ export function onOpen(): void {
     .addItem(menu.byTheme, 'menuFilterByTheme')
     .addItem(menu.showAll, 'menuShowEverything')
     .addSeparator()
+    .addItem(menu.export, 'menuExport')
+    .addSeparator()
     .addItem(menu.settings, 'menuSettings')
     .addToUi();
 }
