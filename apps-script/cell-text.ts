@@ -9,6 +9,12 @@ export function asText(value: string): string {
   return value === '' ? '' : `'${value}`;
 }
 
+/** A value read from a cell, to be written back as it was: dates, numbers and booleans as they are, text as text. */
+export function asCell(value: unknown): string | number | boolean | Date {
+  if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return value;
+  return asText(cellText(value));
+}
+
 /** A cell value read back as text (numbers and booleans as they print, dates as ISO, empty as ""). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,40 +1,46 @@
-// Filtering the sheet by one municipality or one theme: Passager and the views get filters, Matris shows one row or column.
+// Filtering the sheet by any combination of municipality, county, theme, kind and author: Passager and the views get
+// filter criteria (rows hidden as Sheets hides them); Matris counts the kind and author and shows only the chosen rows and column.
 import type { Codebook } from '../shared/codebook';
-import { municipalityByCode } from '../shared/municipalities';
+import { COUNTIES, municipalityByCode, MUNICIPALITIES } from '../shared/municipalities';
 import { themeLabeller } from './derived-tabs';
-import { PASSAGE_COLUMNS, THEME_IDS_COLUMN, type Cell } from './passage-rows';
+import { isEmptyFilter, parseFilter, type FilterState } from './filter-state';
+import { AUTHOR_COLUMN, kindLabel, KIND_COLUMN, PASSAGE_COLUMNS, THEME_IDS_COLUMN, type Cell } from './passage-rows';
+import { isSwedish } from './sheet-locale';
 import type { Tabs } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Criteria = GoogleAppsScript.Spreadsheet.FilterCriteria;
 
-export type FilterState = { by: 'municipality'; code: string } | { by: 'theme'; id: string } | null;
-
 const FILTER_PROPERTY = 'ANNOTERA_FILTER';
+/** A value no id cell holds: a view whose kind the filter leaves out shows no rows. */
+const NO_ROW = '-';
 
+/** The saved filter (`{}` when there is none or it no longer parses). */
 export function readFilterState(properties = PropertiesService.getDocumentProperties()): FilterState {
   try {
-    const state = JSON.parse(properties.getProperty(FILTER_PROPERTY) ?? 'null');
-    return state?.by === 'municipality' || state?.by === 'theme' ? state : null;
+    return parseFilter(JSON.parse(properties.getProperty(FILTER_PROPERTY) ?? 'null')) ?? {};
   } catch {
-    return null;
+    return {};
   }
 }
 
 export function saveFilterState(state: FilterState, properties = PropertiesService.getDocumentProperties()): void {
-  if (state) properties.setProperty(FILTER_PROPERTY, JSON.stringify(state));
-  else properties.deleteProperty(FILTER_PROPERTY);
+  if (isEmptyFilter(state)) properties.deleteProperty(FILTER_PROPERTY);
+  else properties.setProperty(FILTER_PROPERTY, JSON.stringify(state));
 }
 
-/** A fresh filter over the tab's header and data; with criteria on one column when given. */
-function filterTab(sheet: Sheet, width: number, column?: number, criteria?: Criteria): void {
+/** A fresh filter over the tab's header and data, with criteria on the given (1-based) columns. */
+function filterTab(sheet: Sheet, width: number, criteria: ReadonlyArray<[number, Criteria] | false>): void {
   sheet.getFilter()?.remove();
   const filter = sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).createFilter();
-  if (column && criteria) filter.setColumnFilterCriteria(column, criteria);
+  for (const entry of criteria) if (entry) filter.setColumnFilterCriteria(entry[0], entry[1]);
 }
 
 const equalTo = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextEqualTo(text).build();
 const containing = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextContains(text).build();
+
+const countyName = (code: string) => COUNTIES.find((c) => c.code === code)?.name ?? code;
+const codeByName = new Map(MUNICIPALITIES.map((m) => [m.shortName, m.code]));
 
 /** Hides rows or columns [from, to] (1-based, inclusive) when the span is not empty. */
 function hide(sheet: Sheet, what: 'rows' | 'columns', from: number, to: number): void {
@@ -43,17 +49,30 @@ function hide(sheet: Sheet, what: 'rows' | 'columns', from: number, to: number):
   else sheet.hideColumns(from, to - from + 1);
 }
 
-/** Shows the one municipality row or theme column of Matris (the header, names and totals stay). */
+/** Hides the runs of data rows (2 … last-1, the totals stay) whose municipality the filter leaves out. */
+function hideMatrixRows(sheet: Sheet, matrix: Cell[][], state: FilterState): void {
+  const keep = (row: Cell[]) => {
+    const m = municipalityByCode(codeByName.get(String(row[1])) ?? '');
+    return Boolean(m) && (!state.municipality || m!.code === state.municipality) && (!state.county || m!.county.code === state.county);
+  };
+  let runStart = 0;
+  for (let i = 1; i <= matrix.length - 1; i += 1) {
+    const hidden = i < matrix.length - 1 && !keep(matrix[i]);
+    if (hidden && !runStart) runStart = i + 1;
+    if (!hidden && runStart) {
+      hide(sheet, 'rows', runStart, i);
+      runStart = 0;
+    }
+  }
+}
+
+/** Shows Matris's chosen municipality rows and theme column (names and totals stay). */
 function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string): void {
   sheet.showRows(1, sheet.getMaxRows());
   sheet.showColumns(1, sheet.getMaxColumns());
-  if (!state || matrix.length < 3) return;
-  if (state.by === 'municipality') {
-    const name = municipalityByCode(state.code)?.shortName;
-    const row = matrix.findIndex((cells, i) => i > 0 && cells[1] === name) + 1;
-    hide(sheet, 'rows', 2, (row || matrix.length) - 1);
-    if (row) hide(sheet, 'rows', row + 1, matrix.length - 1);
-  } else {
+  if (matrix.length < 3) return;
+  if (state.municipality || state.county) hideMatrixRows(sheet, matrix, state);
+  if (state.theme) {
     const header = matrix[0].map((cell) => String(cell).replace(/^'/, ''));
     const column = header.findIndex((cell, j) => j > 1 && cell === themeLabel) + 1;
     hide(sheet, 'columns', 3, (column || header.length) - 1);
@@ -61,23 +80,27 @@ function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeL
   }
 }
 
-/** Puts a filter state on every tab; `matrix` is Matris as just written or read. */
+/** Puts a filter on every tab; `matrix` is Matris as just written or read (built with the filter's kind and author). */
 export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][]): void {
-  const themeLabel = state?.by === 'theme' ? themeLabeller(codebook, tabs.language)(state.id) : '';
+  const themeLabel = state.theme ? themeLabeller(codebook, tabs.language)(state.theme) : '';
   const words = tabs.words;
-  if (state?.by === 'municipality') {
-    const name = municipalityByCode(state.code)?.shortName ?? state.code;
-    filterTab(tabs.passages, PASSAGE_COLUMNS, 1, equalTo(state.code));
-    filterTab(tabs.plan, words.planHeaders.length, 1, equalTo(name));
-    filterTab(tabs.national, words.nationalHeaders.length, 1, equalTo(name));
-  } else if (state?.by === 'theme') {
-    filterTab(tabs.passages, PASSAGE_COLUMNS, THEME_IDS_COLUMN + 1, containing(state.id));
-    filterTab(tabs.plan, words.planHeaders.length, 4, containing(themeLabel));
-    filterTab(tabs.national, words.nationalHeaders.length, 5, containing(themeLabel));
-  } else {
-    filterTab(tabs.passages, PASSAGE_COLUMNS);
-    filterTab(tabs.plan, words.planHeaders.length);
-    filterTab(tabs.national, words.nationalHeaders.length);
-  }
+  const municipality = state.municipality ? municipalityByCode(state.municipality)?.shortName ?? state.municipality : '';
+  const county = state.county ? countyName(state.county) : '';
+  filterTab(tabs.passages, PASSAGE_COLUMNS, [
+    Boolean(state.municipality) && [1, equalTo(state.municipality!)],
+    Boolean(county) && [3, equalTo(county)],
+    Boolean(state.kind) && [KIND_COLUMN + 1, equalTo(kindLabel(state.kind!, isSwedish(tabs.language)))],
+    Boolean(state.theme) && [THEME_IDS_COLUMN + 1, containing(state.theme!)],
+    Boolean(state.author) && [AUTHOR_COLUMN + 1, equalTo(state.author!)],
+  ]);
+  const view = (sheet: Sheet, headers: string[], kind: 'plan' | 'national', themeColumn: number) =>
+    filterTab(sheet, headers.length, [
+      Boolean(municipality) && [1, equalTo(municipality)],
+      Boolean(county) && [2, equalTo(county)],
+      Boolean(themeLabel) && [themeColumn, containing(themeLabel)],
+      Boolean(state.kind && state.kind !== kind) && [headers.length, equalTo(NO_ROW)],
+    ]);
+  view(tabs.plan, words.planHeaders, 'plan', 4);
+  view(tabs.national, words.nationalHeaders, 'national', 5);
   filterMatrix(tabs.matrix, matrix, state, themeLabel);
 }

@@ -18,7 +18,7 @@ export const THEME_IDS_COLUMN = 19;
 /** 0-based columns the team need not see: deleted, before, after, start, end, id, theme ids. */
 export const HIDDEN_COLUMNS = { first: 13, count: 7 } as const;
 
-const kindLabel = (kind: Kind, swedish: boolean) => {
+export const kindLabel = (kind: Kind, swedish: boolean) => {
   const label = DEFAULT_KINDS.find((k) => k.id === kind)!.label;
   return swedish ? label.sv : label.en;
 };

@@ -2,7 +2,7 @@
 import type { Post } from '../shared/protocol';
 import { postLink } from '../shared/passage-link';
 import type { Passage } from '../shared/passage';
-import { asText, cellInteger, cellText } from './cell-text';
+import { asCell, asText, cellInteger, cellText } from './cell-text';
 import { readLinkTarget } from './link-setting';
 import type { Cell } from './passage-rows';
 import { summarisePost } from './post-summary';
@@ -35,10 +35,6 @@ export function readPosts(tabs: Tabs): StoredPost[] {
     text: cellText(row[POST_COLUMNS.text]),
   })).filter((post) => post.url);
 }
-
-/** A value read from a cell, to be written back as it was (text stays text). */
-const rewritten = (value: unknown): Cell =>
-  value instanceof Date || typeof value === 'number' || typeof value === 'boolean' ? value : asText(cellText(value));
 
 /** Columns from municipality to character count, derived from the passages (and the stored date and length). */
 function derivedCells(passages: readonly Passage[], published: Cell, chars: number): Cell[] {
@@ -75,7 +71,7 @@ export function updatePostsTab(tabs: Tabs, passages: readonly Passage[], incomin
     const post = texts.get(url);
     const known = cellInteger(row[POST_COLUMNS.chars]) || 0;
     if (post && !known) tabs.posts.getRange(2 + i, POST_COLUMNS.text + 1, 1, 1).setValues([[asText(post.text)]]);
-    const date = post?.published ? asText(post.published) : rewritten(row[POST_COLUMNS.date]);
+    const date = post?.published ? asText(post.published) : asCell(row[POST_COLUMNS.date]);
     return derivedCells(byUrl.get(url) ?? [], date, known || post?.text.length || 0);
   });
   if (derived.length) tabs.posts.getRange(2, POST_COLUMNS.derivedFrom + 1, derived.length, derived[0].length).setValues(derived);

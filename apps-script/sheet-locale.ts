@@ -9,6 +9,8 @@ export interface SheetWords {
   codebookHeaders: string[];
   matrix: { municipality: string; county: string; total: string; columnTotal: string; noPassages: string; more: string };
   statuses: string[];
+  drill: { noSelection: string; everything: string; rows: string };
+  profile: { tab: string; headers: string[]; noTheme: string };
   menu: {
     rebuild: string; byMunicipality: string; byTheme: string; showAll: string; settings: string;
     drillDown: string; profile: string; export: string;
@@ -33,6 +35,12 @@ const SV: SheetWords = {
   codebookHeaders: ['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg'],
   matrix: { municipality: 'Kommun', county: 'Län', total: 'Totalt', columnTotal: 'Totalt', noPassages: 'Inga passager ännu.', more: '… och {n} till' },
   statuses: ['Ej påbörjad', 'Pågår', 'Klar'],
+  profile: {
+    tab: 'Kommunprofil {name}',
+    headers: ['Typ', 'Tema', 'Citat', 'Anteckning', 'Författare', 'Status', 'Uppföljning', 'Länk', 'id'],
+    noTheme: '(utan tema)',
+  },
+  drill: { noSelection: 'Markera en cell i Matris eller en rad i en flik.', everything: 'alla', rows: 'Markerade rader i {tab}' },
   menu: {
     rebuild: 'Bygg om matrisen',
     byMunicipality: 'Filtrera på kommun…',
@@ -63,6 +71,12 @@ const EN: SheetWords = {
   codebookHeaders: ['id', 'Label (Swedish)', 'Label (English)', 'Colour'],
   matrix: { municipality: 'Municipality', county: 'County', total: 'Total', columnTotal: 'Total', noPassages: 'No passages yet.', more: '… and {n} more' },
   statuses: ['Not started', 'In progress', 'Done'],
+  profile: {
+    tab: 'Profile {name}',
+    headers: ['Kind', 'Theme', 'Quote', 'Note', 'Author', 'Status', 'Follow-up', 'Link', 'id'],
+    noTheme: '(no theme)',
+  },
+  drill: { noSelection: 'Select a cell in Matrix or a row in a tab.', everything: 'all', rows: 'Selected rows in {tab}' },
   menu: {
     rebuild: 'Rebuild the matrix',
     byMunicipality: 'Filter by municipality…',

@@ -121,6 +121,8 @@ export class Range {
     }
   }
 
+  /** The range as a selection (for Spreadsheet.setActiveRange); a getter, so reading it is no service call. */
+  get selectionModel() { return { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns }; }
   getRow() { return this.row; }
   getColumn() { return this.column; }
   getNumRows() { return this.rows; }
@@ -332,6 +334,36 @@ class Spreadsheet {
   getSheetByName(name: string) {
     const model = this.book.sheet(String(name));
     return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+
+  /** The active sheet: the selected one, else the first. */
+  getActiveSheet() {
+    const model = (this.book.selection && this.book.sheet(this.book.selection.sheet)) || this.book.sheets[0];
+    return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+
+  /** The selected range, or null when nothing is selected. */
+  getActiveRange() {
+    const s = this.book.selection;
+    const model = s && this.book.sheet(s.sheet);
+    return model ? new Range(model, this.book, s.row, s.column, s.rows, s.columns, this.hooks) : null;
+  }
+
+  getCurrentCell() {
+    const s = this.book.selection;
+    const model = s && this.book.sheet(s.sheet);
+    return model ? new Range(model, this.book, s.row, s.column, 1, 1, this.hooks) : null;
+  }
+
+  /** Selects a range (as a user's click would); the selection is not part of the workbook's content. */
+  setActiveRange(range: Range) {
+    this.book.selection = range.selectionModel;
+    return range;
+  }
+
+  setActiveSheet(sheet: Sheet) {
+    this.book.selection = { sheet: sheet.getName(), row: 1, column: 1, rows: 1, columns: 1 };
+    return sheet;
   }
 
   insertSheet(name: string) {

@@ -89,8 +89,19 @@ export class SheetModel {
   }
 }
 
+/** The user's selection: the active sheet and range (1-based). */
+export interface SelectionModel {
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** What the user has selected; null until something is (the first sheet is then active). */
+  selection: SelectionModel | null = null;
   /** Bumped by every change; the runtime saves when it moved. */
   version = 0;
 
