@@ -1,6 +1,6 @@
 // Annotera → Visa passager för markerad cell: the passages behind the selected Matris cell, or the selected rows of any tab.
 import { MUNICIPALITIES, municipalityByCode } from '../shared/municipalities';
-import { passageLink } from '../shared/passage-link';
+import { passageLink, type LinkTarget } from '../shared/passage-link';
 import type { Passage } from '../shared/passage';
 import { cellText } from './cell-text';
 import { themeLabeller } from './derived-tabs';
@@ -35,7 +35,7 @@ export interface DrillDown {
 const codeByName = new Map(MUNICIPALITIES.map((m) => [m.shortName, m.code]));
 
 /** Matris: the cell's municipality (none on the totals row) × theme (none in the name and total columns). */
-function matrixCell(tabs: Tabs, range: Range, passages: readonly Passage[], label: (id: string) => string): DrillDown {
+function matrixCell(tabs: Tabs, range: Range, passages: readonly Passage[], label: (id: string) => string, show: (p: Passage) => ShownPassage): DrillDown {
   const values = tabs.matrix.getDataRange().getValues();
   const header = values[0].map(cellText);
   const row = values[range.getRow() - 1] ?? [];
@@ -47,11 +47,11 @@ function matrixCell(tabs: Tabs, range: Range, passages: readonly Passage[], labe
     && (!municipality || p.municipality === municipality)
     && (!themeLabel || p.themes.some((id) => label(id) === themeLabel)));
   const everything = tabs.words.drill.everything;
-  return { title: `${municipalityByCode(municipality ?? '')?.shortName ?? everything} × ${themeLabel || everything}`, passages: chosen.map((p) => shown(p, tabs, label)) };
+  return { title: `${municipalityByCode(municipality ?? '')?.shortName ?? everything} × ${themeLabel || everything}`, passages: chosen.map((p) => show(p)) };
 }
 
 /** Any other tab: the selected rows' passages, by the tab's "id" column (Inlägg: by the post's link). */
-function selectedRows(tabs: Tabs, sheet: Sheet, range: Range, passages: readonly Passage[], label: (id: string) => string): DrillDown {
+function selectedRows(tabs: Tabs, sheet: Sheet, range: Range, passages: readonly Passage[], show: (p: Passage) => ShownPassage): DrillDown {
   const width = Math.max(sheet.getLastColumn(), 1);
   const first = Math.max(range.getRow(), 2);
   const last = range.getRow() + range.getNumRows() - 1;
@@ -65,10 +65,11 @@ function selectedRows(tabs: Tabs, sheet: Sheet, range: Range, passages: readonly
   if (column < 0) return { title, passages: [] };
   const keys = new Set(rows.map((row) => cellText(row[column])));
   const chosen = passages.filter((p) => !p.deleted && keys.has(isPosts ? p.url : p.id));
-  return { title, passages: chosen.map((p) => shown(p, tabs, label)) };
+  return { title, passages: chosen.map((p) => show(p)) };
 }
 
-function shown(p: Passage, tabs: Tabs, label: (id: string) => string): ShownPassage {
+/** A passage as the sidebar lists it (one link setting and theme labeller for all). */
+function shown(p: Passage, tabs: Tabs, label: (id: string) => string, target: LinkTarget): ShownPassage {
   return {
     id: p.id,
     quote: p.quote,
@@ -77,7 +78,7 @@ function shown(p: Passage, tabs: Tabs, label: (id: string) => string): ShownPass
     municipality: municipalityByCode(p.municipality)?.shortName ?? p.municipality,
     note: p.note,
     author: p.author,
-    link: p.url ? passageLink(p.url, p.id, readLinkTarget()) : '',
+    link: p.url ? passageLink(p.url, p.id, target) : '',
   };
 }
 
@@ -90,9 +91,11 @@ export function passagesForSelection(): DrillDown {
   if (!range || !sheet) return { title: tabs.words.drill.noSelection, passages: [] };
   const passages = readPassages(tabs);
   const label = themeLabeller(readCodebook(tabs), tabs.language);
+  const target = readLinkTarget();
+  const show = (p: Passage) => shown(p, tabs, label, target);
   return sheet.getName() === tabs.words.tabs.matrix
-    ? matrixCell(tabs, range, passages, label)
-    : selectedRows(tabs, sheet, range, passages, label);
+    ? matrixCell(tabs, range, passages, label, show)
+    : selectedRows(tabs, sheet, range, passages, show);
 }
 
 export function menuShowPassagesForCell(): void {

@@ -53,7 +53,11 @@ export function updatePostsTab(tabs: Tabs, passages: readonly Passage[], incomin
   const rows = readRows(tabs.posts, READ_WIDTH);
   const rowOf = new Map(rows.map((row, i) => [cellText(row[POST_COLUMNS.link]), i]));
   const byUrl = new Map<string, Passage[]>();
-  for (const p of passages) if (p.url) byUrl.set(p.url, [...(byUrl.get(p.url) ?? []), p]);
+  for (const p of passages) {
+    const list = p.url ? byUrl.get(p.url) : undefined;
+    if (list) list.push(p);
+    else if (p.url) byUrl.set(p.url, [p]);
+  }
   const texts = new Map(incoming.filter((post) => post.text).map((post) => [post.url, post]));
   const added: Cell[][] = [];
   const addedLinks: { text: string; url: string }[] = [];

@@ -6,7 +6,7 @@ import { readCodebook } from '../rebuild';
 import { isSwedish } from '../sheet-locale';
 import { openTabs } from '../tabs';
 import { exportSources } from './export-sources';
-import { utf8Bytes } from './utf8';
+import { base64, utf8Bytes } from './utf8';
 import { refiQdaProject } from './refi-qda';
 import { webAnnotations } from './web-annotation';
 
@@ -28,9 +28,6 @@ export function menuExport(): void {
 
 const today = (now: string) => now.slice(0, 10);
 
-/** Bytes as Apps Script's Byte[] (signed), which Utilities.base64Encode takes. */
-const signed = (bytes: Uint8Array) => Array.from(bytes, (b) => (b << 24) >> 24);
-
 export function exportRefiQda(): ExportFile {
   const tabs = openTabs();
   const now = new Date().toISOString();
@@ -39,7 +36,7 @@ export function exportRefiQda(): ExportFile {
   const entries: Record<string, Uint8Array> = { 'project.qde': utf8Bytes(project.xml) };
   for (const [path, text] of Object.entries(project.files)) entries[path] = utf8Bytes(text);
   const zip = zipSync(entries, { level: 6, mtime: new Date(now) });
-  return { name: `annotera-${today(now)}.qdpx`, mimeType: 'application/zip', base64: Utilities.base64Encode(signed(zip)) };
+  return { name: `annotera-${today(now)}.qdpx`, mimeType: 'application/zip', base64: base64(zip) };
 }
 
 export function exportWebAnnotations(): ExportFile {
@@ -49,6 +46,6 @@ export function exportWebAnnotations(): ExportFile {
   return {
     name: `annotera-${today(now)}.jsonld`,
     mimeType: 'application/ld+json',
-    base64: Utilities.base64Encode(signed(utf8Bytes(json))),
+    base64: base64(utf8Bytes(json)),
   };
 }

@@ -47,7 +47,12 @@ function quotesSource(url: string, title: string, passages: readonly Passage[]):
 export function exportSources(passages: readonly Passage[], posts: readonly ExportPost[]): ExportSource[] {
   const postByUrl = new Map(posts.map((post) => [post.url, post]));
   const byUrl = new Map<string, Passage[]>();
-  for (const p of passages) if (!p.deleted && p.quote) byUrl.set(p.url, [...(byUrl.get(p.url) ?? []), p]);
+  for (const p of passages) {
+    if (p.deleted || !p.quote) continue;
+    const list = byUrl.get(p.url);
+    if (list) list.push(p);
+    else byUrl.set(p.url, [p]);
+  }
   const sources: ExportSource[] = [];
   for (const [url, list] of byUrl) {
     const post = postByUrl.get(url);

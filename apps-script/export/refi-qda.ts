@@ -88,7 +88,12 @@ export function refiQdaProject(input: RefiQdaInput): RefiQdaProject {
   const selections = input.sources.flatMap((source) => source.selections.map((s) => s.passage));
   const authors = [...new Set(selections.map((p) => p.author).filter(Boolean))].sort();
   const byCase = new Map<string, string[]>();
-  for (const p of selections) if (p.municipality) byCase.set(p.municipality, [...(byCase.get(p.municipality) ?? []), p.id]);
+  for (const p of selections) {
+    if (!p.municipality) continue;
+    const ids = byCase.get(p.municipality);
+    if (ids) ids.push(p.id);
+    else byCase.set(p.municipality, [p.id]);
+  }
   const files: Record<string, string> = {};
   const sources = input.sources.map((source) => {
     const guid = guidOf.source(source.key);

@@ -1,8 +1,10 @@
-// A string's UTF-8 bytes without TextEncoder, which Apps Script's V8 lacks (fflate's own fallback mis-encodes characters
-// outside the BMP: `c & 1023 << 10` binds as `c & (1023 << 10)`). A lone surrogate becomes U+FFFD. Pure.
+// A string's UTF-8 bytes and bytes as base64, without TextEncoder or btoa, which Apps Script's V8 lacks. Pure.
+// (fflate's own UTF-8 fallback mis-encodes characters outside the BMP: `c & 1023 << 10` binds as `c & (1023 << 10)`.)
 
+/** UTF-8 of a string; a lone surrogate becomes U+FFFD, as TextEncoder does. */
 export function utf8Bytes(text: string): Uint8Array {
-  const bytes: number[] = [];
+  const bytes = new Uint8Array(text.length * 3);
+  let at = 0;
   for (let i = 0; i < text.length; i += 1) {
     let code = text.charCodeAt(i);
     const next = text.charCodeAt(i + 1);
@@ -10,10 +12,42 @@ export function utf8Bytes(text: string): Uint8Array {
       code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
       i += 1;
     } else if (code >= 0xd800 && code < 0xe000) code = 0xfffd;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    if (code < 0x80) bytes[at++] = code;
+    else if (code < 0x800) {
+      bytes[at++] = 0xc0 | (code >> 6);
+      bytes[at++] = 0x80 | (code & 63);
+    } else if (code < 0x10000) {
+      bytes[at++] = 0xe0 | (code >> 12);
+      bytes[at++] = 0x80 | ((code >> 6) & 63);
+      bytes[at++] = 0x80 | (code & 63);
+    } else {
+      bytes[at++] = 0xf0 | (code >> 18);
+      bytes[at++] = 0x80 | ((code >> 12) & 63);
+      bytes[at++] = 0x80 | ((code >> 6) & 63);
+      bytes[at++] = 0x80 | (code & 63);
+    }
   }
-  return Uint8Array.from(bytes);
+  return bytes.subarray(0, at);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Bytes as standard base64 (with padding). Written here rather than through Utilities.base64Encode, which takes a
+ * Byte[] of signed numbers: converting megabytes of a zip into one costs more than encoding them.
+ */
+export function base64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    chunk += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63]
+      + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? ALPHABET[n & 63] : '=');
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
 }

@@ -1,7 +1,6 @@
 // LockService, PropertiesService, ContentService, HtmlService, Utilities and ScriptApp for the local runtime.
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { base64Encode } from './utilities-encoding';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
@@ -146,7 +145,6 @@ export function createHtmlService(readFile: (name: string) => string) {
 
 export const Utilities = {
   getUuid: () => randomUUID(),
-  base64Encode,
   sleep: (ms: number) => sleep(ms),
 };
 

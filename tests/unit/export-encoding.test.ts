@@ -1,12 +1,17 @@
 // The export's own encodings: UTF-8 without TextEncoder, XML escaping, GUIDs from names.
 import { describe, expect, test } from 'vitest';
-import { utf8Bytes } from '../../apps-script/export/utf8';
+import { base64, utf8Bytes } from '../../apps-script/export/utf8';
 import { element, xmlText } from '../../apps-script/export/xml-text';
 import { stableGuid } from '../../apps-script/export/stable-guid';
 
 describe('export encodings', () => {
   test.each(['', 'abc', 'åäö Å', '€ ≠ ∞', '🙂 𝄞 ok', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d'])('UTF-8 of %j is what Node encodes', (text) => {
     expect(Buffer.from(utf8Bytes(text))).toEqual(Buffer.from(text, 'utf8'));
+  });
+
+  test.each([0, 1, 2, 3, 4, 5, 1000, 30_001])('base64 of %d bytes is what Node encodes', (length) => {
+    const bytes = Uint8Array.from({ length }, (_, i) => (i * 151 + 7) % 256);
+    expect(base64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 
   test('XML text and attributes are escaped; characters XML 1.0 forbids are left out', () => {
