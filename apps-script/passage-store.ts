@@ -35,15 +35,18 @@ function writeSection(sheet: Sheet, before: readonly Passage[], after: readonly 
   if (before.length > after.length) sheet.getRange(2 + after.length, 1, before.length - after.length, PASSAGE_COLUMNS).clearContent();
 }
 
-/** Stores the passages after a batch: live ones on Passager with their links, tombstones on the hidden tab. */
+/**
+ * Stores the passages after a batch: live ones on Passager with their links, tombstones on the hidden tab. `before` is
+ * what readPassages gave (its first rows are the hidden tab's); a tombstone still on Passager (kept there by an older
+ * version) moves to the hidden tab with the first write.
+ */
 export function writePassages(tabs: Tabs, before: readonly Passage[], after: readonly Passage[], codebook: Codebook): void {
   const label = themeLabeller(codebook, tabs.language);
   const swedish = isSwedish(tabs.language);
   const toRow = (p: Passage) => passageToRow(p, swedish, label);
-  const live = (list: readonly Passage[]) => list.filter((p) => !p.deleted);
-  const dead = (list: readonly Passage[]) => list.filter((p) => p.deleted);
-  writeSection(tabs.passages, live(before), live(after), toRow, readLinkTarget());
-  writeSection(tabs.deleted, dead(before), dead(after), toRow);
+  const tombstones = Math.max(tabs.deleted.getLastRow() - 1, 0);
+  writeSection(tabs.passages, before.slice(tombstones), after.filter((p) => !p.deleted), toRow, readLinkTarget());
+  writeSection(tabs.deleted, before.slice(0, tombstones), after.filter((p) => p.deleted), toRow);
 }
 
 /** Rewrites every passage link on Passager (after the link setting changed): one read, one write. */

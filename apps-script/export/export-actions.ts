@@ -42,7 +42,7 @@ export function exportRefiQda(): ExportFile {
 export function exportWebAnnotations(): ExportFile {
   const tabs = openTabs();
   const now = new Date().toISOString();
-  const json = JSON.stringify(webAnnotations(readPassages(tabs), readCodebook(tabs), tabs.language, now), null, 2);
+  const json = JSON.stringify(webAnnotations(readPassages(tabs), readCodebook(tabs), tabs.language, now));
   return {
     name: `annotera-${today(now)}.jsonld`,
     mimeType: 'application/ld+json',

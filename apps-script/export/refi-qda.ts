@@ -26,8 +26,11 @@ export interface RefiQdaProject {
 const NAMESPACE = 'urn:QDA-XML:project:1.0';
 const SELECTION_NAME_LENGTH = 80;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** REFI-QDA positions count characters (code points); JavaScript offsets count UTF-16 units. */
 function codePointOffset(text: string, offset: number): number {
+  if (!SURROGATE.test(text.slice(0, offset))) return offset;
   let count = 0;
   for (let i = 0; i < offset && i < text.length; i += 1) {
     const unit = text.charCodeAt(i);

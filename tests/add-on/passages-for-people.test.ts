@@ -77,6 +77,28 @@ describe('Passager for people', () => {
   });
 });
 
+describe('a sheet from the older version', () => {
+  test('a tombstone row still on Passager moves to the hidden tab with the next batch; theme ids are read from the theme column', async () => {
+    sheet = await startTestSheet();
+    const [a, b] = [makePassage({ quote: 'A' }), makePassage({ quote: 'B' })];
+    await sheet.upsert(a, b);
+    const old = makePassage({ quote: 'Gammal' });
+    const row = [...tabValues(sheet, 'Passager')[2]].map((cell) => (typeof cell === 'string' ? `'${cell}` : cell));
+    row[4] = "'tolkar";
+    row[5] = `'${old.quote}`;
+    row[13] = true;
+    row[18] = `'${old.id}`;
+    row[19] = '';
+    tab('Passager').getRange(4, 1, 1, 20).setValues([row]);
+    const listed = await sheet.get({ action: 'passages', url: NACKA, token: TOKEN });
+    expect(listed.json.passages.map((p: { quote: string }) => p.quote)).toEqual(['A', 'B']);
+    expect((await sheet.upsert({ ...old, rev: 1 })).json.results[0].status).toBe('duplicate');
+    await sheet.upsert(makePassage({ quote: 'C' }));
+    expect(tabValues(sheet, 'Passager').slice(1).map((r) => r[5])).toEqual(['A', 'B', 'C']);
+    expect(tabValues(sheet, 'Borttagna passager').slice(1).map((r) => [r[5], r[19]])).toEqual([['Gammal', 'tolkar']]);
+  });
+});
+
 describe('Inlägg', () => {
   test('the first passage brings the post text; the row has title, link, municipality, date, coders, counts and coverage', async () => {
     sheet = await startTestSheet();

@@ -82,7 +82,11 @@ describe('tagging a passage', () => {
     await toolbar(page).getByText('Digitalisering och teknik', { exact: true }).click();
     await page.keyboard.press('Enter');
     await expect.poll(() => highlighted(page, 'theme')).toEqual([phrase]);
-    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'digitalisering']);
+    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'Digitalisering och teknik']);
+    // The post's text came along with its first passage, and the passage's offsets point into it.
+    const [start, end] = rowWithQuote(phrase)!.slice(16, 18) as number[];
+    const post = tabValues(sheet, 'Inlägg').find((row) => String(row[1]).endsWith(`/${NACKA}/`))!;
+    expect(String(post[10]).slice(start, end)).toBe(phrase);
     const matrix = tabValues(sheet, 'Matris');
     const column = (matrix[0] as string[]).indexOf('Digitalisering och teknik');
     expect(matrix.find((row) => row[1] === 'Nacka')?.[column]).toBe(1);
@@ -137,14 +141,15 @@ describe('tagging a passage', () => {
     await page.close();
   });
 
-  test('delete from the highlight: the row stays as a tombstone and the highlight is gone', async () => {
+  test('delete from the highlight: the row becomes a tombstone on the hidden tab and the highlight is gone', async () => {
     const page = await openPost(NACKA);
     await expect.poll(() => highlighted(page, 'plan')).toEqual([phrase]);
     await clickPhrase(page, phrase);
     await toolbar(page).getByRole('button', { name: 'Ta bort' }).click();
     await expect.poll(() => highlighted(page, 'plan')).toEqual([]);
-    await expect.poll(() => rowWithQuote(phrase)?.[13], { timeout: 15_000 }).toBe(true);
-    expect(passager().filter((row) => row[5] === phrase)).toHaveLength(1);
+    const tombstones = () => tabValues(sheet, 'Borttagna passager').slice(1).filter((row) => row[5] === phrase);
+    await expect.poll(() => tombstones().map((row) => row[13]), { timeout: 15_000 }).toEqual([true]);
+    expect(rowWithQuote(phrase)).toBeUndefined();
     await page.close();
   });
 });
