@@ -2,6 +2,7 @@
 import { detectMunicipalities } from '../../shared/municipality-detection';
 import type { Passage } from '../../shared/passage';
 import { postText, readPost, sectionAt, type PostStructure } from '../../shared/post-structure';
+import { findPublishedDate } from '../../shared/post-date';
 import { anchorSelector, describeRange } from '../lib/anchor';
 import { deletePassage, editPassage, newPassage, type Tagging } from '../lib/passage-edit';
 import { livePassagesOf } from '../lib/page-passages';
@@ -116,7 +117,8 @@ export class PageSession {
       draw(this.doc, this.drawn(), this.focus);
     };
     const store = async (passage: Passage) => {
-      const post = { title: this.post.title, text: this.post.text };
+      const published = findPublishedDate(this.doc as never);
+      const post = { title: this.post.title, text: this.post.text, ...(published ? { published } : {}) };
       const answer = (await send({ type: 'save-passage', passage, post })) as { ok?: boolean; error?: string };
       if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
       // The background has stored it: the passages watch redraws the page.

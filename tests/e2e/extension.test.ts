@@ -87,6 +87,7 @@ describe('tagging a passage', () => {
     const [start, end] = rowWithQuote(phrase)!.slice(16, 18) as number[];
     const post = tabValues(sheet, 'Inlägg').find((row) => String(row[1]).endsWith(`/${NACKA}/`))!;
     expect(String(post[10]).slice(start, end)).toBe(phrase);
+    expect(post[3]).toBe('2015-10-26');
     const matrix = tabValues(sheet, 'Matris');
     const column = (matrix[0] as string[]).indexOf('Digitalisering och teknik');
     expect(matrix.find((row) => row[1] === 'Nacka')?.[column]).toBe(1);
