@@ -252,7 +252,7 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => toolbar(page).count()).toBe(0);
     await expect.poll(() => highlighted(page, 'plan')).toContain(phrase);
-    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling', 'forebyggande']);
+    await expect.poll(() => rowWithQuote(phrase)?.slice(0, 5), { timeout: 15_000 }).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling', 'Förebyggande arbete och tidiga insatser']);
     expect(rowWithQuote(phrase)?.[6]).toBe('Tagg med tangentbordet');
     await page.close();
   });
