@@ -62,7 +62,10 @@ export function valuesOf(p: Passage, key: FilterKey): string[] {
 /** Does a live passage pass the filter (leaving out one dimension, for that dimension's counts)? */
 export function passes(p: Passage, state: FilterState, except?: FilterKey): boolean {
   if (p.deleted) return false;
-  return FILTER_KEYS.every((key) => key === except || state[key] === undefined || valuesOf(p, key).includes(state[key]!));
+  return FILTER_KEYS.every((key) => {
+    const chosen = state[key];
+    return key === except || chosen === undefined || valuesOf(p, key).includes(chosen);
+  });
 }
 
 /** What Matris counts: kind and author narrow the counts; municipality, county and theme hide rows and columns. */

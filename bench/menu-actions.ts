@@ -40,7 +40,7 @@ export async function benchMenuActions(): Promise<string[]> {
     runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
     for (let offset = 0; offset < PASSAGES; offset += 500) {
       const contents = JSON.stringify({ v: 1, token: TOKEN, ops: Array.from({ length: 500 }, (_, i) => op(offset + i)) });
-      const answer = JSON.parse(runtime.invoke<{ getContent(): string }>('doPost', { postData: { contents, length: contents.length } }).result.getContent());
+      const answer = JSON.parse(runtime.invoke<{ getContent(): string }>('doPost', { postData: { contents, length: contents.length } }).result.getContent()) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     }
     const ss = runtime.spreadsheetApp.getActiveSpreadsheet();

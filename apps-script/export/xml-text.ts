@@ -1,6 +1,7 @@
 // XML text and attribute values, escaped; characters XML 1.0 does not allow are left out. Pure.
 
 /** Characters outside XML 1.0's Char production (controls other than tab, newline, return; lone surrogates; U+FFFE/FFFF). */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is to be left out
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(value: string): string {

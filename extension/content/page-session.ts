@@ -117,7 +117,7 @@ export class PageSession {
       draw(this.doc, this.drawn(), this.focus);
     };
     const store = async (passage: Passage) => {
-      const published = findPublishedDate(this.doc as never);
+      const published = findPublishedDate(this.doc);
       const post = { title: this.post.title, text: this.post.text, ...(published ? { published } : {}) };
       const answer = (await send({ type: 'save-passage', passage, post })) as { ok?: boolean; error?: string };
       if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
