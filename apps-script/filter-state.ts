@@ -1,7 +1,6 @@
 // The sheet's filter: any combination of municipality, county, theme, kind and author; which passages it lets through. Pure.
-import { KINDS, type Kind, type Passage } from '../shared/passage';
+import { KINDS, LIMITS, type Kind, type Passage } from '../shared/passage';
 import { COUNTIES, municipalityByCode } from '../shared/municipalities';
-import { LIMITS } from '../shared/passage';
 
 export interface FilterState {
   /** SCB municipality code. */

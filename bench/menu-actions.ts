@@ -40,10 +40,15 @@ export async function benchMenuActions(): Promise<string[]> {
     runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
     for (let offset = 0; offset < PASSAGES; offset += 500) {
       const contents = JSON.stringify({ v: 1, token: TOKEN, ops: Array.from({ length: 500 }, (_, i) => op(offset + i)) });
-      const answer = JSON.parse(runtime.invoke<{ getContent(): string }>('doPost', { postData: { contents, length: contents.length } }).result.getContent()) as { ok: boolean; error?: unknown };
+      const event = { postData: { contents, length: contents.length } };
+      const answer = JSON.parse(runtime.invoke<{ getContent(): string }>('doPost', event).result.getContent()) as { ok: boolean; error?: unknown };
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     }
     const ss = runtime.spreadsheetApp.getActiveSpreadsheet();
+    const batch = (ops: unknown[]) => {
+      const contents = JSON.stringify({ v: 1, token: TOKEN, ops });
+      return { postData: { contents, length: contents.length } };
+    };
     const measure = (label: string, name: string, ...args: unknown[]) => {
       const started = performance.now();
       const { calls } = runtime.invoke(name, ...args);
@@ -67,6 +72,9 @@ export async function benchMenuActions(): Promise<string[]> {
     measure('  dialog: exportWebAnnotations', 'exportWebAnnotations');
     measure('Inställningar: setLinkTarget (rewrites 10,000 + 300 links)', 'setLinkTarget', 'original');
     measure('Bygg om matrisen', 'menuRebuild');
+    measure('doPost: 1 upsert to a known post', 'doPost', batch([op(PASSAGES + 1)]));
+    const first = { op: 'upsert', passage: makePassage({ url: 'http://www.socialbarnungdom.se/kommunbesok/ny/' }), post: { title: 'Ny', text: TEXT } };
+    measure('doPost: 1 upsert with a new post and its text', 'doPost', batch([first]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
