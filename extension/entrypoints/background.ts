@@ -27,11 +27,11 @@ const failed = (error: unknown) => {
   return { ok: false as const, code: e.code, message: e.message };
 };
 
-/** The post's text, kept to go with the post's first passage (when it is valid and nothing of the post is stored yet). */
+/** The post's text, kept to go with the post's first passage (when it is valid and no live passage of the post is stored yet). */
 function firstPost(passages: Record<string, Passage>, passage: Passage, post: unknown): Post | null {
   const checked = validatePost(post);
   if (!checked.ok || passage.end > checked.value.text.length) return null;
-  return Object.values(passages).some((p) => p.url === passage.url) ? null : checked.value;
+  return Object.values(passages).some((p) => p.url === passage.url && !p.deleted) ? null : checked.value;
 }
 
 async function savePassage(input: unknown, postInput?: unknown): Promise<Responses['save-passage']> {

@@ -23,7 +23,9 @@ export function nextBatch(outbox: Outbox, passages: Readonly<Record<string, Pass
   for (const id of Object.keys(outbox)) {
     const passage = passages[id];
     if (!passage) continue;
-    const post = !carried.has(passage.url) && passage.end <= (posts[passage.url]?.text.length ?? -1) ? posts[passage.url] : undefined;
+    // A deleted passage makes no row on Inlägg, so the text waits for a live one.
+    const carries = !passage.deleted && !carried.has(passage.url) && passage.end <= (posts[passage.url]?.text.length ?? -1);
+    const post = carries ? posts[passage.url] : undefined;
     const op: Op = post ? { op: 'upsert', passage, post } : { op: 'upsert', passage };
     const size = JSON.stringify(op).length * 3 + 40;
     if (ops.length >= maxOps || (ops.length && bytes + size > MAX_BODY_BYTES)) break;

@@ -33,6 +33,8 @@ describe('outbox', () => {
     expect(validateBatchRequest({ v: 1, token: 't', ops: batch }).ok).toBe(true);
     expect(settlePosts(posts, batch, [{ id: other.id, status: 'applied', rev: 1 }])).toEqual(posts);
     expect(settlePosts(posts, batch, [{ id: a.id, status: 'duplicate', rev: 1 }])).toEqual({});
+    const deleted = { ...a, deleted: true, rev: 2 };
+    expect(nextBatch({ [deleted.id]: 2, [b.id]: 1 }, { [deleted.id]: deleted, [b.id]: b }, 500, posts)).toEqual([{ op: 'upsert', passage: deleted }, { op: 'upsert', passage: b, post }]);
     const outside = makePassage({ url, start: 0, end: 41 });
     expect(nextBatch({ [outside.id]: 1 }, { [outside.id]: outside }, 500, posts)).toEqual([{ op: 'upsert', passage: outside }]);
   });
