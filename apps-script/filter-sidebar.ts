@@ -5,9 +5,9 @@ import { KINDS } from '../shared/passage';
 import { FILTER_KEYS, parseFilter, passes, valuesOf, type FilterKey, type FilterState } from './filter-state';
 import { applyFilterState, readFilterState, saveFilterState } from './filters';
 import { lockedWrite } from './locked-write';
-import { kindLabel } from './passage-rows';
+import { kindLabel, type Cell } from './passage-rows';
 import { readPassages } from './passage-store';
-import { readCodebook, rebuildMatrix } from './rebuild';
+import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
 import { isSwedish } from './sheet-locale';
 import { openTabs } from './tabs';
 
@@ -58,9 +58,13 @@ export function applyFilter(input: unknown): FilterOptions {
   lockedWrite(() => {
     const tabs = openTabs();
     const codebook = readCodebook(tabs);
+    const passages = readPassages(tabs);
     saveFilterState(state);
-    const matrix = rebuildMatrix(tabs, readPassages(tabs), codebook, state);
-    applyFilterState(tabs, state, codebook, matrix.values);
+    // Matris is rebuilt when the kind or author it counts changed; the filters are put on every tab.
+    const plan = planDerivedTabs(tabs, passages, false, codebook);
+    const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
+    writeDerivedTabs(tabs, plan);
+    applyFilterState(tabs, state, codebook, matrix);
   });
   return filterOptions();
 }

@@ -29,11 +29,19 @@ export function saveFilterState(state: FilterState, properties = PropertiesServi
   else properties.setProperty(FILTER_PROPERTY, JSON.stringify(state));
 }
 
-/** A fresh filter over the tab's header and data, with criteria on the given (1-based) columns. */
-function filterTab(sheet: Sheet, width: number, criteria: ReadonlyArray<[number, Criteria] | false>): void {
-  sheet.getFilter()?.remove();
-  const filter = sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).createFilter();
-  for (const entry of criteria) if (entry) filter.setColumnFilterCriteria(entry[0], entry[1]);
+/** Writes to make once every read is done (a read after a write costs Google a flush). */
+type Writes = () => void;
+
+/** A fresh filter over the tab's header and data, with criteria on the given (1-based) columns: reads now, writes later. */
+function filterTab(sheet: Sheet, width: number, criteria: ReadonlyArray<[number, Criteria] | false>): Writes {
+  const old = sheet.getFilter();
+  const rows = sheet.getMaxRows();
+  return () => {
+    old?.remove();
+    // Over every row of the sheet, so rows a later batch adds are inside it without re-making it.
+    const filter = sheet.getRange(1, 1, rows, width).createFilter();
+    for (const entry of criteria) if (entry) filter.setColumnFilterCriteria(entry[0], entry[1]);
+  };
 }
 
 const equalTo = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextEqualTo(text).build();
@@ -66,10 +74,16 @@ function hideMatrixRows(sheet: Sheet, matrix: Cell[][], state: FilterState): voi
   }
 }
 
-/** Shows Matris's chosen municipality rows and theme column (names and totals stay). */
-function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string): void {
-  sheet.showRows(1, sheet.getMaxRows());
-  sheet.showColumns(1, sheet.getMaxColumns());
+/** Shows Matris's chosen municipality rows and theme column (names and totals stay): reads now, writes later. */
+function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string): Writes {
+  const rows = sheet.getMaxRows();
+  const columns = sheet.getMaxColumns();
+  return () => showMatrix(sheet, matrix, state, themeLabel, { rows, columns });
+}
+
+function showMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string, size: { rows: number; columns: number }): void {
+  sheet.showRows(1, size.rows);
+  sheet.showColumns(1, size.columns);
   if (matrix.length < 3) return;
   if (state.municipality || state.county) hideMatrixRows(sheet, matrix, state);
   if (state.theme) {
@@ -86,13 +100,14 @@ export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codeb
   const words = tabs.words;
   const municipality = state.municipality ? municipalityByCode(state.municipality)?.shortName ?? state.municipality : '';
   const county = state.county ? countyName(state.county) : '';
-  filterTab(tabs.passages, PASSAGE_COLUMNS, [
+  const writes: Writes[] = [];
+  writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, [
     Boolean(state.municipality) && [1, equalTo(state.municipality!)],
     Boolean(county) && [3, equalTo(county)],
     Boolean(state.kind) && [KIND_COLUMN + 1, equalTo(kindLabel(state.kind!, isSwedish(tabs.language)))],
     Boolean(state.theme) && [THEME_IDS_COLUMN + 1, containing(state.theme!)],
     Boolean(state.author) && [AUTHOR_COLUMN + 1, equalTo(state.author!)],
-  ]);
+  ]));
   const view = (sheet: Sheet, headers: string[], kind: 'plan' | 'national', themeColumn: number) =>
     filterTab(sheet, headers.length, [
       Boolean(municipality) && [1, equalTo(municipality)],
@@ -100,7 +115,8 @@ export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codeb
       Boolean(themeLabel) && [themeColumn, containing(themeLabel)],
       Boolean(state.kind && state.kind !== kind) && [headers.length, equalTo(NO_ROW)],
     ]);
-  view(tabs.plan, words.planHeaders, 'plan', 4);
-  view(tabs.national, words.nationalHeaders, 'national', 5);
-  filterMatrix(tabs.matrix, matrix, state, themeLabel);
+  writes.push(view(tabs.plan, words.planHeaders, 'plan', 4));
+  writes.push(view(tabs.national, words.nationalHeaders, 'national', 5));
+  writes.push(filterMatrix(tabs.matrix, matrix, state, themeLabel));
+  for (const write of writes) write();
 }

@@ -8,7 +8,7 @@ import { lockedWrite } from './locked-write';
 import { readPassages } from './passage-store';
 import { profileGrid } from './profile-grid';
 import { keptPlanFields, readCodebook } from './rebuild';
-import { replaceGrid } from './sheet-access';
+import { sheetSize, writeGrid } from './sheet-access';
 import { writeLinks } from './sheet-links';
 import { isSwedish } from './sheet-locale';
 import { openTabs } from './tabs';
@@ -39,7 +39,7 @@ export function buildMunicipalityProfile(code: unknown): { tab: string; rows: nu
     const grid = profileGrid(municipality.code, readPassages(tabs), codebook, tabs.words, isSwedish(tabs.language), label, keptPlanFields(tabs));
     const name = tabs.words.profile.tab.replace('{name}', municipality.shortName);
     const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
-    replaceGrid(sheet, grid);
+    writeGrid(sheet, sheetSize(sheet), grid, null);
     sheet.setFrozenRows(1);
     const target = readLinkTarget();
     writeLinks(sheet, 2, LINK_COLUMN, grid.passages.map((p) => ({ text: p.url, url: p.url ? passageLink(p.url, p.id, target) : '' })));

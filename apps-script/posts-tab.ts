@@ -2,11 +2,11 @@
 import type { Post } from '../shared/protocol';
 import { postLink } from '../shared/passage-link';
 import type { Passage } from '../shared/passage';
-import { asCell, asText, cellInteger, cellText } from './cell-text';
+import { asText, cellInteger, cellText, keptCell, readBack } from './cell-text';
 import { readLinkTarget } from './link-setting';
 import type { Cell } from './passage-rows';
 import { summarisePost } from './post-summary';
-import { readRows, writeRows } from './sheet-access';
+import { readRows, sheetSize, writeBlock } from './sheet-access';
 import { writeLinks } from './sheet-links';
 import type { Tabs } from './tabs';
 
@@ -46,10 +46,11 @@ function derivedCells(passages: readonly Passage[], published: Cell, chars: numb
 }
 
 /**
- * Brings Inlägg up to date after passages changed: new posts (from passages, with their text when it came along) are
- * appended, a text that arrives for a known post fills its row, and the derived columns are rewritten in one call.
+ * Plans bringing Inlägg up to date after passages changed (reads now, writes when `write` is called, after every read of
+ * the request): new posts (from passages, with their text when it came along) are appended, a text that arrives for a
+ * known post fills its row, and the derived columns are rewritten in one call when they changed.
  */
-export function updatePostsTab(tabs: Tabs, passages: readonly Passage[], incoming: readonly PostInfo[] = []): void {
+export function planPostsTab(tabs: Tabs, passages: readonly Passage[], incoming: readonly PostInfo[] = [], target = readLinkTarget()): { write(): void } {
   const rows = readRows(tabs.posts, READ_WIDTH);
   const rowOf = new Map(rows.map((row, i) => [cellText(row[POST_COLUMNS.link]), i]));
   const byUrl = new Map<string, Passage[]>();
@@ -61,7 +62,6 @@ export function updatePostsTab(tabs: Tabs, passages: readonly Passage[], incomin
   const texts = new Map(incoming.filter((post) => post.text).map((post) => [post.url, post]));
   const added: Cell[][] = [];
   const addedLinks: { text: string; url: string }[] = [];
-  const target = readLinkTarget();
   for (const [url, list] of byUrl) {
     if (rowOf.has(url) || list.every((p) => p.deleted)) continue;
     const post = texts.get(url);
@@ -70,18 +70,32 @@ export function updatePostsTab(tabs: Tabs, passages: readonly Passage[], incomin
     added.push([asText(title), asText(url), ...derivedCells(list, asText(post?.published ?? ''), chars), asText(post?.text ?? '')]);
     addedLinks.push({ text: url, url: postLink(url, target) });
   }
+  const filled: Array<{ row: number; text: string }> = [];
   const derived = rows.map((row, i) => {
     const url = cellText(row[POST_COLUMNS.link]);
     const post = texts.get(url);
     const known = cellInteger(row[POST_COLUMNS.chars]) || 0;
-    if (post && !known) tabs.posts.getRange(2 + i, POST_COLUMNS.text + 1, 1, 1).setValues([[asText(post.text)]]);
-    const date = post?.published ? asText(post.published) : asCell(row[POST_COLUMNS.date]);
+    if (post && !known) filled.push({ row: 2 + i, text: post.text });
+    const date = post?.published ? asText(post.published) : keptCell(row[POST_COLUMNS.date]);
     return derivedCells(byUrl.get(url) ?? [], date, known || post?.text.length || 0);
   });
-  if (derived.length) tabs.posts.getRange(2, POST_COLUMNS.derivedFrom + 1, derived.length, derived[0].length).setValues(derived);
-  writeRows(tabs.posts, 2 + rows.length, added);
-  writeLinks(tabs.posts, 2 + rows.length, POST_COLUMNS.link + 1, addedLinks);
+  const width = POST_COLUMNS.text - POST_COLUMNS.derivedFrom;
+  const unchanged = derived.every((cells, i) => cells.every((cell, j) => sameCell(readBack(cell), rows[i][POST_COLUMNS.derivedFrom + j])));
+  const size = added.length ? sheetSize(tabs.posts) : null;
+  return {
+    write() {
+      for (const { row, text } of filled) tabs.posts.getRange(row, POST_COLUMNS.text + 1, 1, 1).setValues([[asText(text)]]);
+      if (derived.length && !unchanged) tabs.posts.getRange(2, POST_COLUMNS.derivedFrom + 1, derived.length, width).setValues(derived);
+      if (!size) return;
+      writeBlock(tabs.posts, size, 2 + rows.length, added);
+      writeLinks(tabs.posts, 2 + rows.length, POST_COLUMNS.link + 1, addedLinks);
+    },
+  };
 }
+
+/** A value as written (read back) against one read from the sheet. */
+const sameCell = (written: Cell, read: unknown) =>
+  written instanceof Date || Object.prototype.toString.call(read) === '[object Date]' ? cellText(written) === cellText(read) : written === read;
 
 /** Rewrites every post link on Inlägg (after the link setting changed): one read, one write. */
 export function relinkPosts(tabs: Tabs): void {

@@ -1,8 +1,8 @@
 // A municipality's profile as a grid: its live passages grouped by kind, then by theme (codebook order), with plan items'
-// Status and Uppföljning as the team keeps them on the plan tab. Pure.
+// Status and Uppföljning as the team keeps them on the plan tab (already in the form to write back). Pure.
 import type { Codebook } from '../shared/codebook';
 import { KINDS, type Passage } from '../shared/passage';
-import { asCell, asText } from './cell-text';
+import { asText } from './cell-text';
 import type { Grid, KeptFields } from './derived-tabs';
 import { kindLabel, type Cell } from './passage-rows';
 import type { SheetWords } from './sheet-locale';
@@ -31,7 +31,7 @@ export function profileGrid(code: string, passages: readonly Passage[], codebook
         values.push([
           firstOfKind ? asText(kindLabel(kind, swedish)) : '',
           i === 0 ? asText(theme ? label(theme) : words.profile.noTheme) : '',
-          asText(p.quote), asText(p.note), asText(p.author), asCell(status), asCell(followUp), asText(p.url), asText(p.id),
+          asText(p.quote), asText(p.note), asText(p.author), status, followUp, asText(p.url), asText(p.id),
         ]);
         backgrounds.push(words.profile.headers.map((_, j) => (j < 2 && (firstOfKind || i === 0) ? GROUP_BACKGROUND : '#ffffff')));
         rows.push(p);

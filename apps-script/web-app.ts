@@ -6,8 +6,10 @@ import {
 } from '../shared/protocol';
 import { postIdentity } from '../shared/url';
 import { applyOps } from './apply-ops';
-import { readPassages, writePassages } from './passage-store';
-import { readCodebook, rebuildDerivedTabs } from './rebuild';
+import { planPassageWrites, readPassages, readStore, rowWriter, storageOrder } from './passage-store';
+import { planPostsTab } from './posts-tab';
+import { readLinkTarget } from './link-setting';
+import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
 import { openTabs, TOKEN_PROPERTY } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
@@ -58,14 +60,28 @@ export function handlePost(body: string): BatchAnswer {
   return written ? { ok: true, results: written.value } : failure('server_busy', BUSY_MESSAGE);
 }
 
+/**
+ * Applies a batch: reads Passager, the codebook, the stored state and whatever the derived tabs need, computes,
+ * then writes only the Passager rows that changed and only the derived tabs that are stale — no read after a write.
+ * A batch that changes nothing (a retry answered `duplicate`) still rebuilds derived tabs that are stale.
+ */
 function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
   const tabs = openTabs();
-  const stored = readPassages(tabs);
-  const applied = applyOps(stored, ops, new Date().toISOString());
-  if (!applied.changed) return applied.results;
-  writePassages(tabs, stored, applied.passages, readCodebook(tabs));
+  const store = readStore(tabs);
+  const applied = applyOps(store.passages, ops, new Date().toISOString());
+  const codebook = readCodebook(tabs);
+  const rows = rowWriter(tabs, codebook);
+  const unchanged = new Set(store.passages);
+  // The passages as the tabs will give them back, in their order, so that the next request computes the same fingerprint.
+  const asRead = storageOrder(applied.passages).map((p) => (unchanged.has(p) ? p : rows.asRead(p)));
   const posts = ops.flatMap((op) => (op.op === 'upsert' && op.post ? [{ ...op.post, url: op.passage.url }] : []));
-  rebuildDerivedTabs(tabs, applied.passages, posts);
+  const derived = planDerivedTabs(tabs, asRead, false, codebook);
+  const target = readLinkTarget();
+  const postsTab = planPostsTab(tabs, asRead, posts, target);
+  const passages = planPassageWrites(tabs, store, applied.passages, rows.toRow, target);
+  const grew = passages();
+  postsTab.write();
+  writeDerivedTabs(tabs, derived, grew);
   return applied.results;
 }
 

@@ -398,11 +398,11 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     getActiveSpreadsheet: () => spreadsheet,
     getActive: () => spreadsheet,
     getUi: () => ui,
+    /** Changes apply at once here; the call counter counts the flush (see call-counter.ts). */
+    flush: () => undefined,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
     newRichTextValue: () => richTextValueBuilder(),
-    /** Writes are applied at once locally; flush has nothing left to do. */
-    flush: () => undefined,
     ui,
   };
 }

@@ -1,59 +1,45 @@
 // The outbox's rules, pure: which passages are unsent, what the next batch is, what an answer settles, how long to wait.
-import { MAX_BODY_BYTES, MAX_OPS, type Op, type OpResult, type Post } from '../../shared/protocol';
+import { MAX_BODY_BYTES, MAX_OPS, type Op, type OpResult } from '../../shared/protocol';
 import type { Passage } from '../../shared/passage';
 
-/** Passage id → the rev that must still reach the sheet. */
-export type Outbox = Record<string, number>;
-
-export function enqueue(outbox: Outbox, passage: Passage): Outbox {
-  return { ...outbox, [passage.id]: Math.max(outbox[passage.id] ?? 0, passage.rev) };
+/** An unsent passage: the rev that must still reach the sheet, and the post whose record holds the passage. */
+export interface OutboxEntry {
+  rev: number;
+  url: string;
 }
 
-/** Post address → the post's text, waiting to go to the sheet with the post's first passage. */
-export type PendingPosts = Record<string, Post>;
+/** Passage id → what must still reach the sheet. Only an answer from the sheet ever removes an entry. */
+export type Outbox = Record<string, OutboxEntry>;
 
-/**
- * The next batch: the current version of up to MAX_OPS unsent passages, within the body limit; the first upsert of a
- * post whose text is pending carries it.
- */
-export function nextBatch(outbox: Outbox, passages: Readonly<Record<string, Passage>>, maxOps = MAX_OPS, posts: PendingPosts = {}): Op[] {
+export function enqueue(outbox: Outbox, passage: Passage): Outbox {
+  return { ...outbox, [passage.id]: { rev: Math.max(outbox[passage.id]?.rev ?? 0, passage.rev), url: passage.url } };
+}
+
+/** The posts that hold the passages of the next batch (the first maxOps entries). */
+export function batchPosts(outbox: Outbox, maxOps = MAX_OPS): string[] {
+  return [...new Set(Object.values(outbox).slice(0, maxOps).map((entry) => entry.url))];
+}
+
+/** The next batch: the current version of up to maxOps unsent passages, within the body limit. */
+export function nextBatch(outbox: Outbox, passages: Readonly<Record<string, Passage>>, maxOps = MAX_OPS): Op[] {
   const ops: Op[] = [];
-  const carried = new Set<string>();
   let bytes = 200;
   for (const id of Object.keys(outbox)) {
     const passage = passages[id];
     if (!passage) continue;
-    // A deleted passage makes no row on Inlägg, so the text waits for a live one.
-    const carries = !passage.deleted && !carried.has(passage.url) && passage.end <= (posts[passage.url]?.text.length ?? -1);
-    const post = carries ? posts[passage.url] : undefined;
-    const op: Op = post ? { op: 'upsert', passage, post } : { op: 'upsert', passage };
-    const size = JSON.stringify(op).length * 3 + 40;
+    const size = JSON.stringify(passage).length * 3 + 40;
     if (ops.length >= maxOps || (ops.length && bytes + size > MAX_BODY_BYTES)) break;
-    if (post) carried.add(passage.url);
-    ops.push(op);
+    ops.push({ op: 'upsert', passage });
     bytes += size;
   }
   return ops;
 }
 
-/** The pending posts once a batch is answered: a post whose text went with an op the sheet answered is done. */
-export function settlePosts(posts: PendingPosts, sent: readonly Op[], results: readonly OpResult[]): PendingPosts {
-  const answered = new Set(results.map((result) => result.id));
-  const next = { ...posts };
-  for (const op of sent) if (op.op === 'upsert' && op.post && answered.has(op.passage.id)) delete next[op.passage.url];
-  return next;
-}
-
 /** The outbox once the sheet has answered: an entry is settled when the sheet holds its rev or a later one. */
 export function settle(outbox: Outbox, results: readonly OpResult[]): Outbox {
   const next = { ...outbox };
-  for (const result of results) if (next[result.id] !== undefined && next[result.id] <= result.rev) delete next[result.id];
+  for (const result of results) if (next[result.id] !== undefined && next[result.id].rev <= result.rev) delete next[result.id];
   return next;
-}
-
-/** Ids in the outbox whose passage is gone: nothing can be sent for them. */
-export function orphanedEntries(outbox: Outbox, passages: Readonly<Record<string, Passage>>): string[] {
-  return Object.keys(outbox).filter((id) => !passages[id]);
 }
 
 /** Seconds to wait before retry number `attempt` (1, 2, …): 2, 4, 8 … up to 5 minutes. */
