@@ -94,20 +94,17 @@ function showMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLab
   }
 }
 
-/** Puts a filter on every tab; `matrix` is Matris as just written or read (built with the filter's kind and author). */
-export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][]): void {
+/**
+ * Puts a filter on every tab; `matrix` is Matris as just written or read (built with the filter's kind and author).
+ * `matrixOnly`: the other tabs' filters still hold (they span every row), only Matris was rewritten and its rows or
+ * columns must be hidden again.
+ */
+export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][], matrixOnly = false): void {
   const themeLabel = state.theme ? themeLabeller(codebook, tabs.language)(state.theme) : '';
   const words = tabs.words;
   const municipality = state.municipality ? municipalityByCode(state.municipality)?.shortName ?? state.municipality : '';
   const county = state.county ? countyName(state.county) : '';
   const writes: Writes[] = [];
-  writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, [
-    Boolean(state.municipality) && [1, equalTo(state.municipality!)],
-    Boolean(county) && [3, equalTo(county)],
-    Boolean(state.kind) && [KIND_COLUMN + 1, equalTo(kindLabel(state.kind!, isSwedish(tabs.language)))],
-    Boolean(state.theme) && [THEME_IDS_COLUMN + 1, containing(state.theme!)],
-    Boolean(state.author) && [AUTHOR_COLUMN + 1, equalTo(state.author!)],
-  ]));
   const view = (sheet: Sheet, headers: string[], kind: 'plan' | 'national', themeColumn: number) =>
     filterTab(sheet, headers.length, [
       Boolean(municipality) && [1, equalTo(municipality)],
@@ -115,8 +112,18 @@ export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codeb
       Boolean(themeLabel) && [themeColumn, containing(themeLabel)],
       Boolean(state.kind && state.kind !== kind) && [headers.length, equalTo(NO_ROW)],
     ]);
-  writes.push(view(tabs.plan, words.planHeaders, 'plan', 4));
-  writes.push(view(tabs.national, words.nationalHeaders, 'national', 5));
+  // With `matrixOnly`, Passager, Plan för handling and Nationell nivå keep their filters.
+  if (!matrixOnly) {
+    writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, [
+      Boolean(state.municipality) && [1, equalTo(state.municipality!)],
+      Boolean(county) && [3, equalTo(county)],
+      Boolean(state.kind) && [KIND_COLUMN + 1, equalTo(kindLabel(state.kind!, isSwedish(tabs.language)))],
+      Boolean(state.theme) && [THEME_IDS_COLUMN + 1, containing(state.theme!)],
+      Boolean(state.author) && [AUTHOR_COLUMN + 1, equalTo(state.author!)],
+    ]));
+    writes.push(view(tabs.plan, words.planHeaders, 'plan', 4));
+    writes.push(view(tabs.national, words.nationalHeaders, 'national', 5));
+  }
   writes.push(filterMatrix(tabs.matrix, matrix, state, themeLabel));
   for (const write of writes) write();
 }

@@ -10,7 +10,7 @@ import { planPassageWrites, readPassages, readStore, rowWriter, storageOrder } f
 import { planPostsTab } from './posts-tab';
 import { readLinkTarget } from './link-setting';
 import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
-import { openTabs, TOKEN_PROPERTY } from './tabs';
+import { openTabs, readToken } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
@@ -34,7 +34,7 @@ function utf8Length(text: string): number {
 }
 
 function authorised(token: unknown): boolean {
-  return tokensMatch(token, PropertiesService.getScriptProperties().getProperty(TOKEN_PROPERTY) ?? '');
+  return tokensMatch(token, readToken());
 }
 
 const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');

@@ -387,6 +387,8 @@ class Ui {
   menus = new Map<string, string[]>();
   constructor(private hooks: ServiceHooks) {}
   createMenu(title: string) { return new Menu(title, (t, items) => this.menus.set(t, items)); }
+  /** An add-on's menu sits under Extensions, named after the add-on (the script project: Annotera). */
+  createAddonMenu() { return this.createMenu('Annotera'); }
   showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
   showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
 }

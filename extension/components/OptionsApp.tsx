@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { labelFor, type Codebook } from '../../shared/codebook';
 import { isHttpUrl } from '../../shared/url';
 import { fill, language, words } from '../lib/i18n';
+import { diagnosisText } from '../lib/diagnosis-text';
 import { send } from '../lib/messages';
 import { codebookItem, settingsItem, type Settings } from '../lib/settings';
 
@@ -24,8 +25,8 @@ export function OptionsApp() {
   };
   const test = async () => {
     await save();
-    const answer = await send({ type: 'ping', settings });
-    setStatus(answer.ok ? { ok: true, text: fill(words.connectionOk, { version: answer.version }) } : { ok: false, text: `${answer.message} (${answer.code})` });
+    const diagnosis = await send({ type: 'check-connection', settings });
+    setStatus({ ok: diagnosis.kind === 'ok', text: diagnosisText(diagnosis) });
   };
   const refresh = async () => {
     const answer = await send({ type: 'refresh-codebook' });

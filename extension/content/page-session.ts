@@ -4,14 +4,15 @@ import { detectMunicipalities } from '../../shared/municipality-detection';
 import type { Passage } from '../../shared/passage';
 import { postText, readPost, sectionAt, type PostStructure } from '../../shared/post-structure';
 import { findPublishedDate } from '../../shared/post-date';
-import { anchorSelector, describeRange } from '../lib/anchor';
+import { describeRange } from '../anchoring/selector';
 import { deletePassage, editPassage, newPassage, type Tagging } from '../lib/passage-edit';
 import { livePassagesOf } from '../lib/page-passages';
 import { send, type PageState } from '../lib/messages';
 import { messageOf } from '../lib/web-app-client';
 import { postKey, settingsItem, type PostPassages } from '../lib/settings';
 import { draw, passagesAt, type Drawn } from '../dom/highlighter';
-import { offsetsToRange, rangeToOffsets } from '../dom/text-offsets';
+import { anchorInRoot } from '../dom/anchor-ranges';
+import { rangeToOffsets } from '../dom/text-offsets';
 import type { ToolbarHost } from './toolbar-host';
 
 interface Anchoring {
@@ -54,11 +55,8 @@ export class PageSession {
   /** Anchors the passages in the current text and draws those found; the rest are orphans. */
   show(passages: Passage[]): void {
     this.passages = passages;
-    const text = this.root.textContent ?? '';
-    this.anchorings = passages.map((passage) => {
-      const found = anchorSelector(text, passage);
-      return { passage, range: found ? offsetsToRange(this.root, found.start, found.end) : null };
-    });
+    const ranges = anchorInRoot(this.root, passages);
+    this.anchorings = passages.map((passage, i) => ({ passage, range: ranges[i] }));
     draw(this.doc, this.drawn(), this.focus);
   }
 

@@ -4,9 +4,10 @@ import { validatePost } from '../../shared/protocol';
 import { livePassagesOf } from '../lib/page-passages';
 import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
-import { codebookItem, isConfigured, settingsItem } from '../lib/settings';
+import { codebookItem, isConfigured, settingsItem, type Settings } from '../lib/settings';
 import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
-import { asWebAppError, fetchCodebook, messageOf, ping, WebAppError } from '../lib/web-app-client';
+import { asWebAppError, checkConnection, fetchCodebook, messageOf, WebAppError } from '../lib/web-app-client';
+import type { Diagnosis } from '../lib/connection-doctor';
 import { words } from '../lib/i18n';
 
 const MENU_ID = 'annotera-tag-selection';
@@ -46,15 +47,11 @@ async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
   }
 }
 
-async function testConnection(request: Request & { type: 'ping' }): Promise<Responses['ping']> {
-  try {
-    const answer = await ping(request.settings.endpoint, request.settings.token);
-    if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
-    if (answer.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: answer.sheetUrl });
-    return { ok: true, version: answer.version };
-  } catch (error) {
-    return failed(error);
-  }
+/** Pings the web app and says what is wrong, if anything; when it works, learns the spreadsheet's address. */
+async function testConnection(settings: Settings): Promise<Diagnosis> {
+  const diagnosis = await checkConnection(settings.endpoint, settings.token);
+  if (diagnosis.kind === 'ok' && diagnosis.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: diagnosis.sheetUrl });
+  return diagnosis;
 }
 
 const CODEBOOK_MAX_AGE_MS = 60 * 60 * 1000;
@@ -70,7 +67,7 @@ async function refreshCodebookIfStale(): Promise<void> {
 async function learnSheetUrl(): Promise<void> {
   const settings = await settingsItem.getValue();
   if (!isConfigured(settings) || settings.sheetUrl) return;
-  await testConnection({ type: 'ping', settings }).catch(() => undefined);
+  await testConnection(settings);
 }
 
 async function handle(request: Request): Promise<unknown> {
@@ -84,8 +81,8 @@ async function handle(request: Request): Promise<unknown> {
       return syncSummary();
     case 'sync-summary':
       return syncSummary();
-    case 'ping':
-      return testConnection(request);
+    case 'check-connection':
+      return testConnection(request.settings);
     case 'refresh-codebook':
       return refreshCodebook();
     case 'get-codebook':

@@ -2,6 +2,7 @@
 import type { Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
 import type { Post } from '../../shared/protocol';
+import type { Diagnosis } from './connection-doctor';
 import type { Settings, SyncState } from './settings';
 
 export interface PagePassage {
@@ -28,7 +29,7 @@ export type Request =
   | { type: 'page-passages'; url: string }
   | { type: 'sync-now' }
   | { type: 'sync-summary' }
-  | { type: 'ping'; settings: Settings }
+  | { type: 'check-connection'; settings: Settings }
   | { type: 'refresh-codebook' }
   | { type: 'get-codebook' }
   | { type: 'open-toolbar' }
@@ -39,7 +40,7 @@ export interface Responses {
   'page-passages': Passage[];
   'sync-now': SyncSummary;
   'sync-summary': SyncSummary;
-  ping: { ok: true; version: string } | { ok: false; code: string; message: string };
+  'check-connection': Diagnosis;
   'refresh-codebook': { ok: true; codebook: Codebook } | { ok: false; code: string; message: string };
   'get-codebook': Codebook;
   'open-toolbar': { opened: boolean };

@@ -1,7 +1,7 @@
 // Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
 import { keepableText } from '../../shared/text-rules';
-import type { TextSelector } from './anchor';
+import type { TextSelector } from '../anchoring/selector';
 
 export interface Tagging {
   kind: Kind;

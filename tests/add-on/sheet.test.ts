@@ -153,14 +153,14 @@ describe('first run and settings', () => {
     const names = fresh.book.sheets.map((s) => s.name);
     expect(names).toEqual(['Passager', 'Inlägg', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok', 'Borttagna passager']);
     expect(fresh.book.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Borttagna passager']);
-    expect(fresh.scriptProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
+    expect(fresh.documentProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(fresh.book.sheet('Kodbok')!.extent().rows).toBeGreaterThan(18);
     expect([...fresh.spreadsheetApp.ui.menus.get('Annotera')!]).toContain('Bygg om matrisen → menuRebuild');
-    const old = fresh.scriptProperties.ANNOTERA_TOKEN;
+    const old = fresh.documentProperties.ANNOTERA_TOKEN;
     const rotated = fresh.invoke<string>('rotateToken').result;
     expect(rotated).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated).not.toBe(old);
-    expect(fresh.scriptProperties.ANNOTERA_TOKEN).toBe(rotated);
+    expect(fresh.documentProperties.ANNOTERA_TOKEN).toBe(rotated);
   });
 
   test('a spreadsheet in English gets English tabs and headers', async () => {

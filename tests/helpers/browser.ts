@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { LOCAL_MODE } from '../../extension/build-presets';
 import { CHROME, chromiumFlags } from '../../scripts/chromium';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -11,7 +12,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** Builds the extension into .output/<name>/chrome-mv3 with the settings preset and the extra match patterns. */
 export function buildExtension(name: string, env: Record<string, string>): string {
   const outDir = join(ROOT, '.output', name);
-  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '--mode', LOCAL_MODE], {
     cwd: ROOT,
     env: { ...process.env, ...env, ANNOTERA_OUT_DIR: outDir },
     stdio: 'pipe',
