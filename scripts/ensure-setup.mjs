@@ -11,8 +11,7 @@ const purpose = process.argv[2] === 'start' ? 'start' : 'test';
 const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => existsSync('/usr/bin/chromium') || Boolean(process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)), for: ['start', 'test'], why: 'the browser the extension runs in' },
   { name: 'stress-ng', present: () => onPath('stress-ng'), for: ['test'], why: 'loads the CPUs in the soak and concurrency tests' },
-  { name: 'libxml2-utils', present: () => onPath('xmllint'), for: ['test'], why: 'xmllint, to check the workbook XML and validate the REFI-QDA export against its schema' },
-  { name: 'unzip', present: () => onPath('unzip'), for: ['test'], why: 'unzip, to open the exported .qdpx' },
+  { name: 'libxml2-utils', present: () => onPath('xmllint'), for: ['test'], why: 'xmllint, to check the workbook XML' },
 ];
 
 function onPath(command) {
