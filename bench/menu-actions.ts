@@ -37,7 +37,7 @@ export async function benchMenuActions(): Promise<string[]> {
   try {
     const runtime = await LocalRuntime.open({ codePath: CODE, workbookPath: join(dir, 'menu.xlsx') });
     runtime.invoke('onOpen');
-    runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
+    runtime.setDocumentProperty(TOKEN_PROPERTY, TOKEN);
     for (let offset = 0; offset < PASSAGES; offset += 500) {
       const contents = JSON.stringify({ v: 1, token: TOKEN, ops: Array.from({ length: 500 }, (_, i) => op(offset + i)) });
       const event = { postData: { contents, length: contents.length } };
