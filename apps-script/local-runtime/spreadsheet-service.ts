@@ -1,4 +1,5 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
+import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValue } from './rich-text';
 import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
@@ -120,6 +121,8 @@ export class Range {
     }
   }
 
+  /** The range as a selection (for Spreadsheet.setActiveRange); a getter, so reading it is no service call. */
+  get selectionModel() { return { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns }; }
   getRow() { return this.row; }
   getColumn() { return this.column; }
   getNumRows() { return this.rows; }
@@ -180,6 +183,39 @@ export class Range {
     this.each(cells, (row, column, cell) => {
       const old = this.sheet.get(row, column);
       this.sheet.set(row, column, { ...(cell as CellModel), note: old?.note, background: old?.background });
+    });
+    return this;
+  }
+
+  /** Rich text is written as text (never parsed as a formula or number), keeping notes and colours. */
+  setRichTextValues(data: unknown) {
+    const rows = this.checkShape(data);
+    if (rows.some((line) => line.some((value) => value !== null && !isRichTextValue(value)))) {
+      throw new Error("The parameters (RichTextValue[][]) don't match the method signature.");
+    }
+    this.each(rows, (row, column, value) => {
+      const old = this.sheet.get(row, column);
+      const rich = value as RichTextValue | null;
+      const text = rich?.text ?? '';
+      if (text.length > MAX_CELL_CHARACTERS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+      this.sheet.set(row, column, { value: text, link: rich?.link ?? undefined, note: old?.note, background: old?.background });
+    });
+    return this;
+  }
+
+  getRichTextValues(): RichTextValue[][] {
+    return this.grid((cell) => richTextValue(cell && !cell.formula ? this.displayText(cell) : '', cell?.link ?? null));
+  }
+
+  private displayText(cell: CellModel): string {
+    return isDate(cell.value) ? cell.value.toISOString() : String(cell.value);
+  }
+
+  /** Clears values and formulas, keeping notes and colours. */
+  clearContent() {
+    this.each(this.grid((cell) => cell), (row, column) => {
+      const old = this.sheet.get(row, column);
+      this.sheet.set(row, column, old ? { value: '', note: old.note, background: old.background } : undefined);
     });
     return this;
   }
@@ -277,6 +313,10 @@ export class Sheet {
     });
   }
 
+  hideSheet() { return this.change(() => { this.model.hidden = true; return this; }); }
+  showSheet() { return this.change(() => { this.model.hidden = false; return this; }); }
+  isSheetHidden() { return this.model.hidden; }
+
   getFilter() {
     return this.model.filter ? new Filter(this.model, this.book, this.hooks) : null;
   }
@@ -294,6 +334,36 @@ class Spreadsheet {
   getSheetByName(name: string) {
     const model = this.book.sheet(String(name));
     return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+
+  /** The active sheet: the selected one, else the first. */
+  getActiveSheet() {
+    const model = (this.book.selection && this.book.sheet(this.book.selection.sheet)) || this.book.sheets[0];
+    return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+
+  /** The selected range, or null when nothing is selected. */
+  getActiveRange() {
+    const s = this.book.selection;
+    const model = s && this.book.sheet(s.sheet);
+    return model ? new Range(model, this.book, s.row, s.column, s.rows, s.columns, this.hooks) : null;
+  }
+
+  getCurrentCell() {
+    const s = this.book.selection;
+    const model = s && this.book.sheet(s.sheet);
+    return model ? new Range(model, this.book, s.row, s.column, 1, 1, this.hooks) : null;
+  }
+
+  /** Selects a range (as a user's click would); the selection is not part of the workbook's content. */
+  setActiveRange(range: Range) {
+    this.book.selection = range.selectionModel;
+    return range;
+  }
+
+  setActiveSheet(sheet: Sheet) {
+    this.book.selection = { sheet: sheet.getName(), row: 1, column: 1, rows: 1, columns: 1 };
+    return sheet;
   }
 
   insertSheet(name: string) {
@@ -334,6 +404,7 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     flush: () => undefined,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
+    newRichTextValue: () => richTextValueBuilder(),
     ui,
   };
 }
