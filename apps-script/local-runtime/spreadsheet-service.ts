@@ -37,7 +37,8 @@ export interface ServiceHooks {
   makeDate(time: number): unknown;
   /** A sidebar or dialog the add-on showed. */
   shown(kind: string, html: string, title: string): void;
-  url: string;
+  /** The web app's address, when the runtime serves one. */
+  url(): string;
 }
 
 class FilterCriteria {
@@ -174,6 +175,14 @@ export class Range {
     return this.grid((cell) => cell?.background ?? '#ffffff');
   }
 
+  getValue(): Value {
+    return this.getValues()[0][0];
+  }
+
+  setValue(value: unknown) {
+    return this.setValues(Array.from({ length: this.rows }, () => Array.from({ length: this.columns }, () => value)));
+  }
+
   setValues(data: unknown) {
     const rows = this.checkShape(data);
     const cells = rows.map((line) => line.map(enteredCell)); // all or nothing: a bad cell changes nothing
@@ -287,7 +296,7 @@ class Spreadsheet {
 
   getName() { return 'Annotera (lokalt)'; }
   /** The local view of the workbook stands in for the spreadsheet's address. */
-  getUrl() { return this.hooks.url.replace(/exec$/, ''); }
+  getUrl() { return this.hooks.url().replace(/exec$/, ''); }
   getSpreadsheetLocale() { return this.book.locale; }
   getSheets() { return this.book.sheets.map((s) => new Sheet(s, this.book, this.hooks)); }
 
@@ -317,6 +326,8 @@ class Ui {
   menus = new Map<string, string[]>();
   constructor(private hooks: ServiceHooks) {}
   createMenu(title: string) { return new Menu(title, (t, items) => this.menus.set(t, items)); }
+  /** An add-on's menu sits under Extensions with the add-on's name. */
+  createAddonMenu() { return new Menu('Annotera', (t, items) => this.menus.set(t, items)); }
   showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
   showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
 }

@@ -1,7 +1,7 @@
 // Starts the local runtime on the built add-on bundle with a fresh workbook, and speaks the wire format to it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
 import type { Passage } from '../../shared/passage';
 
@@ -37,10 +37,27 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
   return { status: second.status, json: await second.json(), calls };
 }
 
-export async function startTestSheet(options: { locale?: string } = {}): Promise<TestSheet> {
+export interface TestSheetOptions {
+  locale?: string;
+  /** Test-only top-level functions appended to the built bundle (the add-on itself stays as built). */
+  extraCode?: string;
+  deployed?: boolean;
+}
+
+/** The built bundle with test functions appended, in `dir` beside copies of its HTML files. */
+function bundleWith(dir: string, extraCode: string): string {
+  const bundleDir = join(dir, 'bundle');
+  cpSync(dirname(CODE_PATH), bundleDir, { recursive: true });
+  const path = join(bundleDir, 'Code.js');
+  writeFileSync(path, `${readFileSync(CODE_PATH, 'utf8')}\n${extraCode}\n`);
+  return path;
+}
+
+export async function startTestSheet(options: TestSheetOptions = {}): Promise<TestSheet> {
   const dir = mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
-  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath: CODE_PATH });
+  const codePath = options.extraCode ? bundleWith(dir, options.extraCode) : CODE_PATH;
+  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath, deployed: options.deployed });
   const exec = `${sheet.url}/exec`;
   const post = (body: string) => exchange(exec, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=utf-8' } });
   const send = (ops: unknown[]) => post(JSON.stringify({ v: 1, token: TOKEN, ops }));
@@ -65,3 +82,11 @@ export function tabValues(sheet: LocalSheet, name: string): unknown[][] {
   if (!tab) throw new Error(`no tab ${name}`);
   return tab.getDataRange().getValues();
 }
+
+/** Test-only bundle code: an execution that takes the script lock and keeps it for `ms` (a long write, as another user's). */
+export const HOLD_LOCK = `function holdScriptLock(ms) {
+  var lock = LockService.getScriptLock();
+  lock.waitLock(30000);
+  Utilities.sleep(ms);
+  lock.releaseLock();
+}`;

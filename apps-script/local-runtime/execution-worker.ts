@@ -1,0 +1,73 @@
+// A worker thread that runs executions of the add-on bundle, each in a fresh vm context whose services live on the main thread.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import {
+  errorData, HANDLE, isDateValue, isHandleRef, mapValue, type HandleRef, type Reply, type RunMessage, type WorkerMessage,
+} from './remote-values';
+
+const { port, signal, codePath } = workerData as { port: MessagePort; signal: Int32Array; codePath: string };
+const script = new vm.Script(readFileSync(codePath, 'utf8'), { filename: 'Code.js' });
+
+/** Sends a message to the main thread and blocks until it answers: every service call is a synchronous round trip. */
+function ask(message: WorkerMessage): unknown {
+  Atomics.store(signal, 0, 0);
+  port.postMessage(message);
+  Atomics.wait(signal, 0, 0);
+  const reply = receiveMessageOnPort(port)?.message as Reply | undefined;
+  if (!reply) throw new Error('The local runtime did not answer a service call.');
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
+  return reply.value;
+}
+
+function run(message: RunMessage): void {
+  const { execution } = message;
+  const handles = new WeakMap<object, number>();
+  const context = vm.createContext({ console, Logger: { log: (...args: unknown[]) => console.log(...args) } });
+  const toContext = vm.runInContext('(time, message) => message === undefined ? new Date(time) : new Error(message)', context) as
+    (time: number, message?: string) => Date | Error;
+
+  const proxy = (ref: HandleRef): object => {
+    const id = ref[HANDLE];
+    const methods = new Set(ref.methods);
+    const target = {};
+    const remote = new Proxy(target, {
+      get(_, key) {
+        if (typeof key === 'symbol') return key === Symbol.toStringTag ? ref.name : undefined;
+        if (methods.has(key)) return (...args: unknown[]) => fromMain(call({ type: 'call', execution, handle: id, method: key, args: toMain(args) as unknown[] }));
+        return fromMain(call({ type: 'get', execution, handle: id, key }));
+      },
+      set(_, key, value) {
+        call({ type: 'set', execution, handle: id, key: String(key), value: toMain(value) });
+        return true;
+      },
+    });
+    handles.set(remote, id);
+    return remote;
+  };
+  const call = (request: WorkerMessage) => {
+    try {
+      return ask(request);
+    } catch (error) {
+      // The add-on catches errors of its own realm.
+      const data = errorData(error);
+      throw Object.assign(toContext(0, data.message), { name: data.name });
+    }
+  };
+  const fromMain = (value: unknown) =>
+    mapValue(value, (v) => (isHandleRef(v) ? proxy(v) : isDateValue(v) ? toContext(v.getTime()) : undefined));
+  const toMain = (value: unknown) => mapValue(value, (v) => (handles.has(v) ? { [HANDLE]: handles.get(v) } : undefined));
+
+  try {
+    for (const [name, ref] of Object.entries(message.globals)) context[name] = proxy(ref);
+    script.runInContext(context);
+    const fn = /^[A-Za-z_$][\w$]*$/.test(message.name) ? context[message.name] : undefined;
+    if (typeof fn !== 'function') throw new Error(`The add-on has no function ${message.name}.`);
+    const result = (fn as (...args: unknown[]) => unknown)(...(fromMain(message.args) as unknown[]));
+    port.postMessage({ type: 'done', execution, result: toMain(result) } satisfies WorkerMessage);
+  } catch (error) {
+    port.postMessage({ type: 'failed', execution, error: errorData(error) } satisfies WorkerMessage);
+  }
+}
+
+port.on('message', (message: RunMessage) => run(message));
