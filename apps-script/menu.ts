@@ -86,9 +86,13 @@ export function filterOptions(): { municipalities: FilterOption[]; themes: Filte
 export function applyFilter(state: FilterState): void {
   const valid = state === null || (state?.by === 'municipality' && municipalityByCode(state.code)) || (state?.by === 'theme' && typeof state.id === 'string');
   if (!valid) throw new Error('Unknown filter.');
-  const tabs = openTabs();
-  saveFilterState(state);
-  applyFilterState(tabs, state, readCodebook(tabs), tabs.matrix.getDataRange().getValues());
+  // Batches rebuild the same filters: both under the script lock, or one throws midway.
+  const done = withScriptLock(() => {
+    const tabs = openTabs();
+    saveFilterState(state);
+    applyFilterState(tabs, state, readCodebook(tabs), tabs.matrix.getDataRange().getValues());
+  });
+  if (!done) throw new Error(BUSY_MESSAGE);
 }
 
 /** The settings dialog's data: the token and where the web app is deployed. */

@@ -10,7 +10,8 @@ export const MAX_OPS = 500;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_TOKEN_LENGTH = 200;
 
-export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal'] as const;
+/** The last three come only from the local runtime, when it cannot save the workbook (nothing was acknowledged). */
+export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal', 'disk_full', 'read_only', 'storage_failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const RESULT_STATUSES = ['applied', 'duplicate', 'stale'] as const;
