@@ -81,16 +81,44 @@ export function failure(code: ErrorCode, message: string, details?: FieldError[]
   return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
 }
 
-/** Validates a parsed POST body; too many ops is reported as too_large, everything else as invalid_request. */
+/** An answer lists at most this many field errors, then one line that counts the rest: its size stays small whatever the input. */
+export const MAX_ERROR_DETAILS = 20;
+
+function capped<T>(errors: FieldError[], moreOps = 0): Validated<T> {
+  if (errors.length <= MAX_ERROR_DETAILS && moreOps === 0) return { ok: false, errors };
+  const rest = errors.length - MAX_ERROR_DETAILS;
+  const more = [rest > 0 ? `${rest} more` : '', moreOps > 0 ? `errors in ${moreOps} more ops` : ''].filter(Boolean).join(', and ');
+  return { ok: false, errors: [...errors.slice(0, MAX_ERROR_DETAILS), { path: '', message: `and ${more}` }] };
+}
+
+const EnvelopeSchema = v.strictObject({ ...BatchRequestSchema.entries, ops: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one op')) });
+
+/**
+ * Validates a parsed POST body; too many ops is reported as too_large, everything else as invalid_request.
+ * Time stays linear in the body: once the details are full, later ops are only checked for being invalid at all.
+ */
 export function validateBatchRequest(input: unknown): Validated<BatchRequest> & { tooLarge?: boolean } {
-  const result = validateWith(BatchRequestSchema, input);
-  if (result.ok) return result;
+  const quick = v.safeParse(BatchRequestSchema, input, { abortEarly: true });
+  if (quick.success) return { ok: true, value: quick.output };
   const ops = (input as { ops?: unknown } | null)?.ops;
-  return { ...result, tooLarge: Array.isArray(ops) && ops.length > MAX_OPS };
+  if (Array.isArray(ops) && ops.length > MAX_OPS) return { ok: false, errors: [], tooLarge: true };
+  const envelope = validateWith(EnvelopeSchema, input);
+  const errors = envelope.ok ? [] : envelope.errors;
+  let moreOps = 0;
+  (Array.isArray(ops) ? ops : []).forEach((op, i) => {
+    if (errors.length > MAX_ERROR_DETAILS) {
+      if (!v.is(OpSchema, op)) moreOps += 1;
+      return;
+    }
+    const checked = validateWith(OpSchema, op);
+    if (!checked.ok) errors.push(...checked.errors.map((e) => ({ path: e.path ? `ops.${i}.${e.path}` : `ops.${i}`, message: e.message })));
+  });
+  return { ...capped<BatchRequest>(errors, moreOps), tooLarge: false };
 }
 
 export function validateGetRequest(input: unknown): Validated<GetRequest> {
-  return validateWith(GetRequestSchema, input);
+  const result = validateWith(GetRequestSchema, input);
+  return result.ok ? result : capped(result.errors);
 }
 
 /** Validates an answer from the web app before the client trusts it. */

@@ -17,6 +17,8 @@ export interface LocalSheetOptions {
   codePath?: string;
   /** False: serve as a script with no web-app deployment (getUrl() gives the /dev address). */
   deployed?: boolean;
+  /** Executions running longer are stopped (Google: 6 minutes). */
+  executionLimitMs?: number;
 }
 
 export interface LocalSheet extends RunningServer {
@@ -38,7 +40,8 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   let url = '';
   const claim = await claimWorkbook(options.workbookPath, () => `the Annotera runtime of process ${process.pid} (${url || 'starting'})`);
   try {
-    const runtime = await LocalRuntime.open({ codePath, workbookPath: options.workbookPath, locale: options.locale, deployed: options.deployed });
+    const { workbookPath, locale, deployed, executionLimitMs } = options;
+    const runtime = await LocalRuntime.open({ codePath, workbookPath, locale, deployed, executionLimitMs });
     runtime.invoke('onOpen', { authMode: 'LIMITED' });
     if (options.token) runtime.setScriptProperty(TOKEN_PROPERTY, options.token);
     await runtime.persist();

@@ -42,6 +42,7 @@ export interface TestSheetOptions {
   /** Test-only top-level functions appended to the built bundle (the add-on itself stays as built). */
   extraCode?: string;
   deployed?: boolean;
+  executionLimitMs?: number;
 }
 
 /** The built bundle with test functions appended, in `dir` beside copies of its HTML files. */
@@ -57,7 +58,7 @@ export async function startTestSheet(options: TestSheetOptions = {}): Promise<Te
   const dir = mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
   const codePath = options.extraCode ? bundleWith(dir, options.extraCode) : CODE_PATH;
-  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath, deployed: options.deployed });
+  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath, deployed: options.deployed, executionLimitMs: options.executionLimitMs });
   const exec = `${sheet.url}/exec`;
   const post = (body: string) => exchange(exec, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=utf-8' } });
   const send = (ops: unknown[]) => post(JSON.stringify({ v: 1, token: TOKEN, ops }));
