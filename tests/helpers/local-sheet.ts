@@ -32,7 +32,17 @@ export interface Reply {
 async function exchange(url: string, init: RequestInit): Promise<Reply> {
   const first = await fetch(url, { ...init, redirect: 'manual' });
   const calls = Number(first.headers.get('x-annotera-service-calls') ?? NaN);
-  if (first.status !== 302) return { status: first.status, json: await first.text(), calls };
+  if (first.status !== 302) {
+    // The runtime's own answers (storage failures, crashes) are JSON too; anything else stays text.
+    const text = await first.text();
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: first.status, json, calls };
+  }
   const second = await fetch(first.headers.get('location')!);
   return { status: second.status, json: await second.json(), calls };
 }
