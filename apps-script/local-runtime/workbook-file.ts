@@ -72,9 +72,12 @@ const unreadable = (path: string, reason: unknown) =>
 export function encodeText(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
+
+/** The reverse of encodeText, for the parts exceljs hands back undecoded (formulas). */
+const decodeText = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const argb = (color: string) => `FF${color.replace('#', '').toUpperCase()}`;
 const hex = (value: string | undefined) => (value && /^[0-9A-F]{8}$/i.test(value) ? `#${value.slice(2).toLowerCase()}` : undefined);
@@ -131,7 +134,7 @@ function noteText(note: ExcelJS.Comment | string | undefined): string | undefine
 function modelCell(cell: ExcelJS.Cell): CellModel {
   const value = cell.value;
   const model: CellModel = { value: '' };
-  if (value && typeof value === 'object' && 'formula' in value) model.formula = `=${value.formula}`;
+  if (value && typeof value === 'object' && 'formula' in value) model.formula = `=${decodeText(value.formula ?? '')}`;
   else if (value && typeof value === 'object' && 'richText' in value) model.value = value.richText.map((part) => part.text).join('');
   else if (value && typeof value === 'object' && 'text' in value) model.value = String(value.text);
   else if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') model.value = value;
