@@ -150,7 +150,7 @@ export class LocalRuntime {
   }
 
   /** Runs a simple trigger (onOpen, onInstall) as Google does: its own execution, in the given mode, with its event. */
-  trigger(name: 'onOpen' | 'onInstall', authMode: AuthMode): Promise<Invocation<unknown>> {
+  trigger(name: string, authMode: AuthMode): Promise<Invocation<unknown>> {
     return this.execute(name, [{ authMode, source: {}, triggerUid: '' }], { authMode });
   }
 
