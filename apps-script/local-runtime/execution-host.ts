@@ -127,7 +127,7 @@ export class ExecutionHost {
     if (message.type === 'failed') return pooled.finish?.({ error: Object.assign(new Error(message.error.message), { name: message.error.name }) });
     const answer = (reply: Reply) => {
       pooled.port.postMessage(reply);
-      Atomics.store(pooled.signal, 0, 1);
+      Atomics.add(pooled.signal, 0, 1);
       Atomics.notify(pooled.signal, 0);
     };
     const fail = (error: unknown) => answer({ ok: false, error: errorData(error) });

@@ -9,13 +9,20 @@ import {
 const { port, signal, codePath } = workerData as { port: MessagePort; signal: Int32Array; codePath: string };
 const script = new vm.Script(readFileSync(codePath, 'utf8'), { filename: 'Code.js' });
 
-/** Sends a message to the main thread and blocks until it answers: every service call is a synchronous round trip. */
+/**
+ * Sends a message to the main thread and blocks until it answers: every service call is a synchronous round trip.
+ * `signal` counts the main thread's answers; the loop waits for the answer itself, so an early wake-up is harmless.
+ */
 function ask(message: WorkerMessage): unknown {
-  Atomics.store(signal, 0, 0);
   port.postMessage(message);
-  Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(port)?.message as Reply | undefined;
-  if (!reply) throw new Error('The local runtime did not answer a service call.');
+  let received: { message: unknown } | undefined;
+  for (;;) {
+    const seen = Atomics.load(signal, 0);
+    received = receiveMessageOnPort(port);
+    if (received) break;
+    Atomics.wait(signal, 0, seen);
+  }
+  const reply = received.message as Reply;
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
   return reply.value;
 }
