@@ -9,6 +9,7 @@ import { createSpreadsheetApp } from './spreadsheet-service';
 import { ContentService, createHtmlService, createScriptApp, Properties, Utilities, type AuthMode } from './script-services';
 import { loadWorkbook, saveWorkbook, type SideState } from './workbook-file';
 import type { WorkbookModel } from './workbook-model';
+import { TOKEN_PROPERTY } from '../tabs';
 
 export interface RuntimeOptions {
   /** The bundle clasp pushes. */
@@ -184,6 +185,21 @@ export class LocalRuntime {
   /** Executions running now. */
   get executions(): number {
     return this.running;
+  }
+
+  /**
+   * False when `text` cannot carry the team token (it contains none of the tokens the properties hold, as JSON writes
+   * them): the server refuses such a large body before it starts an execution, so a flood of wrong tokens costs one
+   * substring search each. True when no token is set yet (the add-on then decides).
+   */
+  mayHoldTeamToken(text: string): boolean {
+    const tokens = [this.side.scriptProperties[TOKEN_PROPERTY], this.side.documentProperties[TOKEN_PROPERTY]].filter(Boolean);
+    return tokens.length === 0 || tokens.some((token) => text.includes(JSON.stringify(token).slice(1, -1)));
+  }
+
+  /** Executions started since the runtime opened. */
+  get executionsStarted(): number {
+    return this.nextExecution - 1;
   }
 
   get scriptProperties(): Record<string, string> {

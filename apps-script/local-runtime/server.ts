@@ -10,6 +10,8 @@ import { storageFailure } from './workbook-file';
 /** Google accepts POST bodies up to about 50 MB; the add-on itself refuses more than 2 MB. */
 const MAX_PLATFORM_BODY = 50 * 1024 * 1024;
 const ECHO_TTL_MS = 60_000;
+/** Bodies this large that do not even contain the team token are refused at the door, without an execution. */
+const GATED_BODY = 64 * 1024;
 
 interface TextOutputLike {
   getContent(): string;
@@ -88,6 +90,9 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
     if (url.pathname === '/exec' && request.method === 'POST') {
       const contents = await readBody(request);
       if (contents === null) return sendFailure(response, 413, 'too_large', 'The request is too large for Apps Script.');
+      if (contents.length >= GATED_BODY && !runtime.mayHoldTeamToken(contents)) {
+        return sendFailure(response, 200, 'unauthorized', 'The team token is missing or wrong.');
+      }
       const postData = { contents, length: Buffer.byteLength(contents), type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
       return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response);
     }

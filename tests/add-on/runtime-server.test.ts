@@ -76,15 +76,18 @@ describe('answers', () => {
 });
 
 describe('unauthenticated requests', () => {
-  test('a wrong token is refused while another execution holds the script lock: it waits for nothing', async () => {
+  test('a large body with a wrong token is refused at the door, while another execution holds the script lock: it waits for nothing', async () => {
     sheet = await startTestSheet({ extraCode: HOLD_LOCK });
     const holding = sheet.runtime.execute('holdScriptLock', [60_000]).catch(() => undefined);
     await expect.poll(() => sheet!.runtime.locks.holder('script')).not.toBeNull();
     const holder = sheet.runtime.locks.holder('script');
     const junk = JSON.stringify({ v: 1, token: 'wrong-token', ops: [{ op: 'upsert', passage: { themes: Array(120_000).fill('not-a-theme') } }] });
     expect(junk.length).toBeGreaterThan(1_000_000);
+    const started = sheet.runtime.executionsStarted;
     const reply = await sheet.post(junk);
     expect(reply.json.error.code).toBe('unauthorized');
+    // Refused at the door: no execution was started for it, so it could not queue for a worker or the lock.
+    expect(sheet.runtime.executionsStarted).toBe(started);
     // Answered while the writer still holds the lock: it was never waited for.
     expect(sheet.runtime.locks.holder('script')).toBe(holder);
     await sheet.stop();
