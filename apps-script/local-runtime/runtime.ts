@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { countCalls } from './call-counter';
 import { ExecutionHost, type ExecutionState } from './execution-host';
 import { LockTable } from './lock-service';
 import { isServiceObject } from './remote-values';
@@ -35,6 +36,10 @@ export interface Invocation<T> {
   result: T;
   /** Apps Script service calls the execution made. */
   calls: number;
+  /** Read-after-write flushes of the spreadsheet it caused, and its spreadsheet reads and writes (see call-counter.ts). */
+  flushes: number;
+  reads: number;
+  writes: number;
   /** Which calls, as Service.method, in order. */
   log: string[];
 }
@@ -147,7 +152,7 @@ export class LocalRuntime {
   async execute<T = unknown>(name: string, args: unknown[] = [], options: ExecutionOptions = {}): Promise<Invocation<T>> {
     const execution = this.begin(options.authMode);
     const { result } = await this.host.run(execution, name, args);
-    return { result: result as T, calls: execution.log.length, log: execution.log };
+    return { result: result as T, log: execution.log, ...countCalls(execution.log) };
   }
 
   /** Runs a simple trigger (onOpen, onInstall) as Google does: its own execution, in the given mode, with its event. */
@@ -168,7 +173,7 @@ export class LocalRuntime {
       const globals = this.services(execution, false);
       for (const [key, service] of Object.entries(globals)) this.inlineContext![key] = counted(service, (call) => execution.log.push(call), key);
       const result = fn(...args) as T;
-      return { result, calls: execution.log.length, log: execution.log };
+      return { result, log: execution.log, ...countCalls(execution.log) };
     } finally {
       this.end(execution);
     }

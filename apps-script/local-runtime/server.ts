@@ -59,8 +59,9 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
   const runWebApp = async (name: 'doGet' | 'doPost', event: object, response: ServerResponse) => {
     let output: TextOutputLike;
     let calls: number;
+    let flushes: number;
     try {
-      ({ result: output, calls } = await runtime.execute<TextOutputLike>(name, [event]));
+      ({ result: output, calls, flushes } = await runtime.execute<TextOutputLike>(name, [event]));
     } catch (error) {
       return sendFailure(response, 500, 'internal', `The add-on's execution failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -75,7 +76,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
     for (const [id, echo] of echoes) if (echo.expires < now) echoes.delete(id);
     echoes.set(key, { output, expires: now + ECHO_TTL_MS });
     // Apps Script answers /exec with a redirect to a one-time GET address that holds the output.
-    response.writeHead(302, { location: `${origin}/echo?key=${key}`, 'x-annotera-service-calls': String(calls) });
+    response.writeHead(302, { location: `${origin}/echo?key=${key}`, 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
     response.end();
   };
 

@@ -368,6 +368,8 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     getActiveSpreadsheet: () => spreadsheet,
     getActive: () => spreadsheet,
     getUi: () => ui,
+    /** Changes apply at once here; the call counter counts the flush (see call-counter.ts). */
+    flush: () => undefined,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
     ui,

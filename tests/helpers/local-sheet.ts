@@ -18,6 +18,8 @@ export interface TestSheet extends LocalSheet {
   upsert(...passages: Passage[]): Promise<Reply>;
   /** The workbook file's bytes. */
   bytes(): Buffer;
+  /** Stops this server and starts a new one over the same workbook file, as after a restart of the local runtime. */
+  restart(): Promise<TestSheet>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +29,14 @@ export interface Reply {
   json: any;
   /** Apps Script service calls the request made (the runtime's count). */
   calls: number;
+  /** Read-after-write flushes the request caused. */
+  flushes: number;
 }
 
 async function exchange(url: string, init: RequestInit): Promise<Reply> {
   const first = await fetch(url, { ...init, redirect: 'manual' });
   const calls = Number(first.headers.get('x-annotera-service-calls') ?? NaN);
+  const flushes = Number(first.headers.get('x-annotera-flushes') ?? NaN);
   if (first.status !== 302) {
     // The runtime's own answers (storage failures, crashes) are JSON too; anything else stays text.
     const text = await first.text();
@@ -41,14 +46,16 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
     } catch {
       json = text;
     }
-    return { status: first.status, json, calls };
+    return { status: first.status, json, calls, flushes };
   }
   const second = await fetch(first.headers.get('location')!);
-  return { status: second.status, json: await second.json(), calls };
+  return { status: second.status, json: await second.json(), calls, flushes };
 }
 
 export interface TestSheetOptions {
   locale?: string;
+  /** Where the workbook goes (a fresh temporary folder when not given). */
+  dir?: string;
   /** Test-only top-level functions appended to the built bundle (the add-on itself stays as built). */
   extraCode?: string;
   deployed?: boolean;
@@ -65,7 +72,7 @@ function bundleWith(dir: string, extraCode: string): string {
 }
 
 export async function startTestSheet(options: TestSheetOptions = {}): Promise<TestSheet> {
-  const dir = mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
   const codePath = options.extraCode ? bundleWith(dir, options.extraCode) : CODE_PATH;
   const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath, deployed: options.deployed, executionLimitMs: options.executionLimitMs });
@@ -80,6 +87,10 @@ export async function startTestSheet(options: TestSheetOptions = {}): Promise<Te
     get: (parameters) => exchange(`${exec}?${new URLSearchParams(parameters)}`, {}),
     upsert: (...passages) => send(passages.map((passage) => ({ op: 'upsert', passage }))),
     bytes: () => readFileSync(workbookPath),
+    async restart() {
+      await sheet.close();
+      return startTestSheet({ ...options, dir });
+    },
     async stop() {
       await sheet.close();
       rmSync(dir, { recursive: true, force: true });
