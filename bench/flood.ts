@@ -28,7 +28,7 @@ export async function benchFlood(): Promise<string[]> {
   const write = async () => {
     const body = JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage() }] });
     const started = performance.now();
-    const answer = await fetch(exec, { method: 'POST', body }).then((r) => r.json());
+    const answer = (await fetch(exec, { method: 'POST', body }).then((r) => r.json())) as { ok: boolean };
     if (!answer.ok) throw new Error(JSON.stringify(answer));
     return performance.now() - started;
   };

@@ -1,6 +1,6 @@
 // The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
 import * as v from 'valibot';
-import { validateWith, type FieldError, type Validated } from './validation';
+import { MAX_FIELD_ERRORS, validateWith, type FieldError, type Validated } from './validation';
 import { PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
 import { CodebookSchema, type Codebook } from './codebook';
 
@@ -82,14 +82,13 @@ export function failure(code: ErrorCode, message: string, details?: FieldError[]
   return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
 }
 
-/** An answer lists at most this many field errors, then one line that counts the rest: its size stays small whatever the input. */
-export const MAX_ERROR_DETAILS = 20;
-
+/** At most MAX_FIELD_ERRORS errors, the last of them counting the rest when there are more. */
 function capped<T>(errors: FieldError[], moreOps = 0): Validated<T> {
-  if (errors.length <= MAX_ERROR_DETAILS && moreOps === 0) return { ok: false, errors };
-  const rest = errors.length - MAX_ERROR_DETAILS;
+  if (errors.length <= MAX_FIELD_ERRORS && moreOps === 0) return { ok: false, errors };
+  const kept = MAX_FIELD_ERRORS - 1;
+  const rest = errors.length - kept;
   const more = [rest > 0 ? `${rest} more` : '', moreOps > 0 ? `errors in ${moreOps} more ops` : ''].filter(Boolean).join(', and ');
-  return { ok: false, errors: [...errors.slice(0, MAX_ERROR_DETAILS), { path: '', message: `and ${more}` }] };
+  return { ok: false, errors: [...errors.slice(0, kept), { path: '', message: `and ${more}` }] };
 }
 
 const EnvelopeSchema = v.strictObject({ ...BatchRequestSchema.entries, ops: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one op')) });
@@ -107,7 +106,7 @@ export function validateBatchRequest(input: unknown): Validated<BatchRequest> & 
   const errors = envelope.ok ? [] : envelope.errors;
   let moreOps = 0;
   (Array.isArray(ops) ? ops : []).forEach((op, i) => {
-    if (errors.length > MAX_ERROR_DETAILS) {
+    if (errors.length > MAX_FIELD_ERRORS) {
       if (!v.is(OpSchema, op)) moreOps += 1;
       return;
     }
@@ -118,8 +117,7 @@ export function validateBatchRequest(input: unknown): Validated<BatchRequest> & 
 }
 
 export function validateGetRequest(input: unknown): Validated<GetRequest> {
-  const result = validateWith(GetRequestSchema, input);
-  return result.ok ? result : capped(result.errors);
+  return validateWith(GetRequestSchema, input);
 }
 
 /** Validates an answer from the web app before the client trusts it. */

@@ -162,7 +162,7 @@ function serve(execution: ExecutionState, message: Exclude<WorkerMessage, { type
   const method = target[message.method];
   if (typeof method !== 'function') throw new TypeError(`${entry.name}.${message.method} is not a function`);
   execution.log.push(`${entry.name}.${message.method}`);
-  return method.apply(target, fromWorker(execution, message.args) as unknown[]);
+  return (method as (...args: unknown[]) => unknown).apply(target, fromWorker(execution, message.args) as unknown[]);
 }
 
 function handleOf(execution: ExecutionState, object: object, name: string): HandleRef {

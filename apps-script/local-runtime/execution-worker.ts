@@ -31,8 +31,9 @@ function run(message: RunMessage): void {
   const { execution } = message;
   const handles = new WeakMap<object, number>();
   const context = vm.createContext({ console, Logger: { log: (...args: unknown[]) => console.log(...args) } });
-  const toContext = vm.runInContext('(time, message) => message === undefined ? new Date(time) : new Error(message)', context) as
-    (time: number, message?: string) => Date | Error;
+  // Dates and errors handed to the add-on are of its own realm, so that its instanceof checks and catches hold.
+  const toDate = vm.runInContext('(time) => new Date(time)', context) as (time: number) => Date;
+  const toError = vm.runInContext('(message) => new Error(message)', context) as (message: string) => Error;
 
   const proxy = (ref: HandleRef): object => {
     const id = ref[HANDLE];
@@ -58,17 +59,17 @@ function run(message: RunMessage): void {
     } catch (error) {
       // The add-on catches errors of its own realm.
       const data = errorData(error);
-      throw Object.assign(toContext(0, data.message), { name: data.name });
+      throw Object.assign(toError(data.message), { name: data.name });
     }
   };
   const fromMain = (value: unknown) =>
-    mapValue(value, (v) => (isHandleRef(v) ? proxy(v) : isDateValue(v) ? toContext(v.getTime()) : undefined));
+    mapValue(value, (v) => (isHandleRef(v) ? proxy(v) : isDateValue(v) ? toDate(v.getTime()) : undefined));
   const toMain = (value: unknown) => mapValue(value, (v) => (handles.has(v) ? { [HANDLE]: handles.get(v) } : undefined));
 
   try {
     for (const [name, ref] of Object.entries(message.globals)) context[name] = proxy(ref);
     script.runInContext(context);
-    const fn = /^[A-Za-z_$][\w$]*$/.test(message.name) ? context[message.name] : undefined;
+    const fn: unknown = /^[A-Za-z_$][\w$]*$/.test(message.name) ? context[message.name] : undefined;
     if (typeof fn !== 'function') throw new Error(`The add-on has no function ${message.name}.`);
     const result = (fn as (...args: unknown[]) => unknown)(...(fromMain(message.args) as unknown[]));
     port.postMessage({ type: 'done', execution, result: toMain(result) } satisfies WorkerMessage);

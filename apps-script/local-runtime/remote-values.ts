@@ -15,7 +15,7 @@ export const isHandleRef = (value: unknown): value is HandleRef =>
 export const isDateValue = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 const isPlain = (value: object) => {
-  const prototype = Object.getPrototypeOf(value);
+  const prototype = Object.getPrototypeOf(value) as object | null;
   return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 };
 
@@ -26,7 +26,7 @@ export const isServiceObject = (value: unknown): value is object =>
 /** Every method name an object answers, own and inherited (not Object's). */
 export function methodNames(object: object): string[] {
   const names = new Set<string>();
-  for (let o: object | null = object; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o: object | null = object; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const key of Object.getOwnPropertyNames(o)) {
       if (key !== 'constructor' && typeof (object as Record<string, unknown>)[key] === 'function') names.add(key);
     }

@@ -53,11 +53,11 @@ export interface ExecutionOptions {
 function counted<T extends object>(target: T, count: (name: string) => void, service: string): T {
   return new Proxy(target, {
     get(object, key) {
-      const value = Reflect.get(object, key, object);
+      const value: unknown = Reflect.get(object, key, object);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         count(`${service}.${String(key)}`);
-        const result = value.apply(object, args);
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
         return isServiceObject(result) ? counted(result, count, result.constructor?.name ?? 'Object') : result;
       };
     },
@@ -84,7 +84,7 @@ export class LocalRuntime {
   private constructor(readonly options: RuntimeOptions, readonly book: WorkbookModel, private side: SideState) {
     this.spreadsheetApp = createSpreadsheetApp(book, {
       // Dates handed to the add-on must be of its own realm (a worker execution converts them on its side).
-      makeDate: (time: number) => (this.inlineContext ? vm.runInContext(`new Date(${Number(time)})`, this.inlineContext) : new Date(time)),
+      makeDate: (time: number) => (this.inlineContext ? (vm.runInContext(`new Date(${Number(time)})`, this.inlineContext) as Date) : new Date(time)),
       shown: (kind: string, html: string, title: string) => this.shown.push({ kind, html, title }),
       url: () => options.url ?? '',
     });
@@ -166,13 +166,13 @@ export class LocalRuntime {
    */
   invoke<T = unknown>(name: string, ...args: unknown[]): Invocation<T> {
     if (this.running > 0) throw new Error('invoke() runs on the main thread and cannot overlap running executions; use execute().');
-    const fn = vm.runInContext(`typeof ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : 'undefined'} === 'function' ? ${name} : undefined`, this.context());
+    const fn: unknown = vm.runInContext(`typeof ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : 'undefined'} === 'function' ? ${name} : undefined`, this.context());
     if (typeof fn !== 'function') throw new Error(`The add-on has no function ${name}.`);
     const execution = this.begin();
     try {
       const globals = this.services(execution, false);
       for (const [key, service] of Object.entries(globals)) this.inlineContext![key] = counted(service, (call) => execution.log.push(call), key);
-      const result = fn(...args) as T;
+      const result = (fn as (...a: unknown[]) => T)(...args);
       return { result, log: execution.log, ...countCalls(execution.log) };
     } finally {
       this.end(execution);

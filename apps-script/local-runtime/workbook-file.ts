@@ -72,6 +72,7 @@ const unreadable = (path: string, reason: unknown) =>
 export function encodeText(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
@@ -83,7 +84,7 @@ const argb = (color: string) => `FF${color.replace('#', '').toUpperCase()}`;
 const hex = (value: string | undefined) => (value && /^[0-9A-F]{8}$/i.test(value) ? `#${value.slice(2).toLowerCase()}` : undefined);
 
 function cellValue(cell: CellModel): ExcelJS.CellValue {
-  if (cell.formula) return { formula: encodeText(cell.formula.replace(/^=/, '')), date1904: false } as ExcelJS.CellFormulaValue;
+  if (cell.formula) return { formula: encodeText(cell.formula.replace(/^=/, '')), date1904: false };
   return typeof cell.value === 'string' ? encodeText(cell.value) : cell.value;
 }
 
@@ -139,7 +140,7 @@ function modelCell(cell: ExcelJS.Cell): CellModel {
   else if (value && typeof value === 'object' && 'text' in value) model.value = String(value.text);
   else if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') model.value = value;
   if (cell.numFmt === '@' && typeof model.value === 'string') model.quotePrefix = true;
-  const note = noteText(cell.note as ExcelJS.Comment | string | undefined);
+  const note = noteText(cell.note);
   if (note) model.note = note;
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const background = fill?.type === 'pattern' ? hex(fill.fgColor?.argb) : undefined;

@@ -23,6 +23,8 @@ const PROBE = `function probe(e) {
   return out;
 }`;
 
+const PERMISSION = (call: string): unknown => expect.stringMatching(new RegExp(`^You do not have permission to call ${call}`));
+
 describe('AuthMode of simple triggers', () => {
   test('under NONE, Properties and the spreadsheet throw with Google\'s permission message; the menu can still be built', async () => {
     sheet = await startTestSheet({ extraCode: PROBE });
@@ -30,8 +32,8 @@ describe('AuthMode of simple triggers', () => {
     expect(result).toEqual({
       mode: 'NONE',
       isNone: true,
-      properties: expect.stringMatching(/^You do not have permission to call PropertiesService\.getDocumentProperties/),
-      sheets: expect.stringMatching(/^You do not have permission to call SpreadsheetApp\.getActiveSpreadsheet/),
+      properties: PERMISSION('PropertiesService\\.getDocumentProperties'),
+      sheets: PERMISSION('SpreadsheetApp\\.getActiveSpreadsheet'),
     });
     expect(sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')).toEqual(['Öppna → menuSettings']);
   });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import { LOCK_WAIT_MS } from '../../apps-script/script-lock';
 import { sidePath } from '../../apps-script/local-runtime/workbook-file';
 import { HOLD_LOCK, startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
@@ -272,7 +273,7 @@ describe('bad requests get their code and change nothing', () => {
     const holder = await startTestSheet({ extraCode: HOLD_LOCK });
     try {
       const workbook = holder.bytes();
-      const holding = holder.runtime.execute('holdScriptLock', [12_000]);
+      const holding = holder.runtime.execute('holdScriptLock', [LOCK_WAIT_MS + 2_000]);
       await expect.poll(() => holder.runtime.locks.holder('script')).not.toBeNull();
       const reply = await holder.upsert(makePassage());
       expect(reply.json.error.code).toBe('server_busy');
@@ -281,7 +282,7 @@ describe('bad requests get their code and change nothing', () => {
     } finally {
       await holder.stop();
     }
-  }, 30_000);
+  }, LOCK_WAIT_MS + 30_000);
 });
 
 describe('many clients at once', () => {

@@ -40,7 +40,7 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
   if (first.status !== 302) {
     // The runtime's own answers (storage failures, crashes) are JSON too; anything else stays text.
     const text = await first.text();
-    let json: unknown = text;
+    let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
