@@ -50,6 +50,19 @@ export function sendFailure(response: ServerResponse, status: number, code: stri
   send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
 }
 
+/**
+ * The web app's answers (/exec and its /echo) may be read by a browser extension built without host permission for
+ * this address (its origin is named, never `*`); web pages, the views and the workbook get no CORS header at all.
+ */
+function allowExtension(request: IncomingMessage, response: ServerResponse) {
+  const origin = request.headers.origin ?? '';
+  const path = (request.url ?? '').split('?')[0];
+  if ((path === '/exec' || path === '/echo') && /^(?:chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin)) {
+    response.setHeader('access-control-allow-origin', origin);
+    response.setHeader('vary', 'origin');
+  }
+}
+
 /** Starts the server; each request to /exec is its own execution, overlapping the others; the workbook is written before the answer. */
 export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const echoes = new Map<string, { output: TextOutputLike; expires: number }>();
@@ -81,6 +94,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    allowExtension(request, response);
     const url = new URL(request.url ?? '/', origin);
     // As on Google, the first of repeated parameters is e.parameter's value.
     const parameter: Record<string, string> = {};

@@ -52,6 +52,13 @@ describe('answers', () => {
     ]);
     for (const answer of [exec, ...answers]) expect(answer.headers['access-control-allow-origin']).toBeUndefined();
     for (const answer of answers.slice(3, 5)) expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A web page's origin gets nothing; an extension's origin is named on the web app's answers only.
+    const page = await raw(`${sheet.url}/exec?action=ping&token=${TOKEN}`, { headers: { origin: 'https://evil.example' } });
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const fromExtension = await raw(`${sheet.url}/exec?action=ping&token=${TOKEN}`, { headers: { origin: extension } });
+    expect(fromExtension.headers['access-control-allow-origin']).toBe(extension);
+    expect((await raw(`${sheet.url}/view/Passager`, { headers: { origin: extension } })).headers['access-control-allow-origin']).toBeUndefined();
   });
 
   test('the redirect\'s Location is the runtime\'s own address, whatever Host the request names', async () => {
