@@ -217,6 +217,16 @@ export class LocalRuntime {
     this.propertiesVersion += 1;
   }
 
+  get documentProperties(): Record<string, string> {
+    return this.side.documentProperties;
+  }
+
+  /** Sets a document property of the spreadsheet (where the add-on keeps its team token). */
+  setDocumentProperty(key: string, value: string): void {
+    this.side.documentProperties[key] = value;
+    this.propertiesVersion += 1;
+  }
+
   get dirty(): boolean {
     return this.book.version !== this.savedVersion || this.propertiesVersion !== this.savedPropertiesVersion;
   }

@@ -63,8 +63,11 @@ function allowExtension(request: IncomingMessage, response: ServerResponse) {
   }
 }
 
+/** Answers a request in place of the runtime (a platform page, see google-pages.ts); true when it did. */
+export type Intercept = (response: ServerResponse, url: URL) => boolean;
+
 /** Starts the server; each request to /exec is its own execution, overlapping the others; the workbook is written before the answer. */
-export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', intercept?: Intercept): Promise<RunningServer> {
   const echoes = new Map<string, { output: TextOutputLike; expires: number }>();
   // Addresses the runtime gives out are its own, never built from the request's Host header.
   let origin = `http://${host}:${port}`;
@@ -96,6 +99,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     allowExtension(request, response);
     const url = new URL(request.url ?? '/', origin);
+    if (intercept?.(response, url)) return;
     // As on Google, the first of repeated parameters is e.parameter's value.
     const parameter: Record<string, string> = {};
     for (const [key, value] of url.searchParams) if (!Object.hasOwn(parameter, key)) parameter[key] = value;

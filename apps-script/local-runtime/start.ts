@@ -1,6 +1,7 @@
 // Starts the local runtime: claims the workbook, opens it, runs the add-on's first-open set-up, sets the token, serves HTTP.
 import { resolve } from 'node:path';
 import { LocalRuntime } from './runtime';
+import { googlePageHandler, type GooglePageName } from './google-pages';
 import { serve, type RunningServer } from './server';
 import { claimWorkbook } from './single-runtime';
 import { TOKEN_PROPERTY } from '../tabs';
@@ -19,6 +20,8 @@ export interface LocalSheetOptions {
   deployed?: boolean;
   /** Executions running longer are stopped (Google: 6 minutes). */
   executionLimitMs?: number;
+  /** Answer /exec with this page of Google's instead of running the add-on (for the connection doctor's tests). */
+  googlePage?: GooglePageName;
 }
 
 export interface LocalSheet extends RunningServer {
@@ -43,16 +46,16 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     const { workbookPath, locale, deployed, executionLimitMs } = options;
     const runtime = await LocalRuntime.open({ codePath, workbookPath, locale, deployed, executionLimitMs });
     runtime.invoke('onOpen', { authMode: 'LIMITED' });
-    if (options.token) runtime.setScriptProperty(TOKEN_PROPERTY, options.token);
+    if (options.token) runtime.setDocumentProperty(TOKEN_PROPERTY, options.token);
     await runtime.persist();
-    const server = await serve(runtime, options.port);
+    const server = await serve(runtime, options.port, undefined, options.googlePage && googlePageHandler(options.googlePage));
     url = server.url;
     runtime.options.url = `${server.url}/exec`;
     const close = async () => {
       await server.close();
       await claim.release();
     };
-    return { ...server, close, runtime, token: runtime.scriptProperties[TOKEN_PROPERTY], workbookPath: options.workbookPath };
+    return { ...server, close, runtime, token: runtime.documentProperties[TOKEN_PROPERTY], workbookPath: options.workbookPath };
   } catch (error) {
     await claim.release();
     throw error;
