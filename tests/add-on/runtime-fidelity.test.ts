@@ -46,12 +46,15 @@ describe('AuthMode of simple triggers', () => {
 });
 
 describe('ScriptApp.getService().getUrl()', () => {
-  test('the /exec address once deployed; the /dev address while the script has no deployment', async () => {
-    sheet = await startTestSheet();
+  test('the /exec address once deployed; the /dev address while the script has no deployment (which settings must not offer)', async () => {
+    const URL_PROBE = 'function webAppAddress() { return ScriptApp.getService().getUrl(); }';
+    sheet = await startTestSheet({ extraCode: URL_PROBE });
+    expect((await sheet.runtime.execute('webAppAddress')).result).toBe(`${sheet.url}/exec`);
     expect((await sheet.runtime.execute<{ url: string }>('settingsInfo')).result.url).toBe(`${sheet.url}/exec`);
     await sheet.stop();
-    sheet = await startTestSheet({ deployed: false });
-    expect((await sheet.runtime.execute<{ url: string }>('settingsInfo')).result.url).toBe(`${sheet.url}/dev`);
+    sheet = await startTestSheet({ extraCode: URL_PROBE, deployed: false });
+    expect((await sheet.runtime.execute('webAppAddress')).result).toBe(`${sheet.url}/dev`);
+    expect((await sheet.runtime.execute<{ url: string }>('settingsInfo')).result.url).toBe('');
   });
 });
 
