@@ -13,7 +13,7 @@ const json = (value: unknown) =>
   ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);
 
 export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
-  return json(answering(() => handleGet((e?.parameter ?? {}) as Record<string, string>)));
+  return json(answering(() => handleGet(e?.parameter ?? {})));
 }
 
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {

@@ -53,5 +53,5 @@ const stop = async () => {
   await Promise.all([sheet.close(), fixtures.close()]);
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -4,6 +4,10 @@ import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, ty
 
 const MAX_CELL_CHARACTERS = 50_000;
 
+/** A note or colour handed to the service, as the text Google would take from it. */
+const cellString = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? '';
+
 export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 /** Locales whose decimal separator is a comma (and whose digit groups are separated by a space). */
@@ -47,7 +51,7 @@ export function enteredCell(input: unknown, locale = 'sv_SE'): CellModel {
   if (input === null || input === undefined) return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (isDate(input)) return { value: new Date(input.getTime()) };
-  const text = String(input);
+  const text = typeof input === 'string' ? input : JSON.stringify(input) ?? '';
   if (text.length > MAX_CELL_CHARACTERS) {
     throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
   }
@@ -261,7 +265,7 @@ export class Range {
   setNotes(data: unknown) {
     this.each(this.checkShape(data), (row, column, note) => {
       const old = this.sheet.get(row, column) ?? { value: '' };
-      this.sheet.set(row, column, { ...old, note: note ? String(note) : undefined });
+      this.sheet.set(row, column, { ...old, note: note ? cellString(note) : undefined });
     });
     return this;
   }
@@ -269,7 +273,7 @@ export class Range {
   setBackgrounds(data: unknown) {
     this.each(this.checkShape(data), (row, column, color) => {
       const old = this.sheet.get(row, column) ?? { value: '' };
-      this.sheet.set(row, column, { ...old, background: color ? String(color) : undefined });
+      this.sheet.set(row, column, { ...old, background: color ? cellString(color) : undefined });
     });
     return this;
   }

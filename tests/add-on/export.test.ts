@@ -7,6 +7,13 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
 import { startTestSheet, type TestSheet } from '../helpers/local-sheet';
 
+/** The parts of a W3C Web Annotation collection the tests read. */
+interface AnnotationCollection {
+  '@context': string;
+  total: number;
+  first: { items: Array<{ id: string; target: unknown; body: Array<{ purpose: string; value: string }>; creator: unknown }> };
+}
+
 let sheet: TestSheet;
 afterEach(async () => {
   await sheet?.stop();
@@ -90,10 +97,10 @@ describe('Web Annotation', () => {
     const { first, noText } = await corpus();
     const file = sheet.runtime.invoke<ExportFile>('exportWebAnnotations').result;
     expect(file.mimeType).toBe('application/ld+json');
-    const collection = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8'));
+    const collection = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as AnnotationCollection;
     expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.total).toBe(3);
-    const annotation = collection.first.items.find((item: { id: string }) => item.id === `urn:uuid:${first.id}`);
+    const annotation = collection.first.items.find((item) => item.id === `urn:uuid:${first.id}`)!;
     expect(annotation.target).toEqual({
       source: NACKA,
       selector: [
@@ -101,11 +108,11 @@ describe('Web Annotation', () => {
         { type: 'TextPositionSelector', start: first.start, end: first.end },
       ],
     });
-    expect(annotation.body.map((b: { purpose: string; value: string }) => [b.purpose, b.value])).toEqual([
+    expect(annotation.body.map((b) => [b.purpose, b.value])).toEqual([
       ['classifying', 'Theme'], ['tagging', 'Digitalisation and technology'], ['tagging', 'Interpreters'], ['identifying', 'Nacka'], ['commenting', first.note],
     ]);
     expect(annotation.creator).toEqual({ type: 'Person', name: 'Bo' });
-    expect(collection.first.items.some((item: { id: string }) => item.id === `urn:uuid:${noText.id}`)).toBe(true);
+    expect(collection.first.items.some((item) => item.id === `urn:uuid:${noText.id}`)).toBe(true);
   });
 });
 
@@ -118,7 +125,7 @@ describe('the dialog', () => {
     expect(dialog).toMatchObject({ kind: 'dialog', title: 'Exportera…' });
     expect(dialog.html).toContain("run('exportRefiQda')");
     expect(dialog.html).toContain('REFI-QDA (.qdpx)');
-    const manifest = JSON.parse(readFileSync(new URL('../../dist/apps-script/appsscript.json', import.meta.url), 'utf8'));
+    const manifest = JSON.parse(readFileSync(new URL('../../dist/apps-script/appsscript.json', import.meta.url), 'utf8')) as { oauthScopes: string[] };
     expect(manifest.oauthScopes.some((scope: string) => /drive/.test(scope))).toBe(false);
   });
 });

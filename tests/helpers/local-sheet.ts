@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
+import type { Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
+import type { OpResult } from '../../shared/protocol';
+import type { FieldError } from '../../shared/validation';
 
 export const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
 export const CODE_PATH = new URL('../../dist/apps-script/Code.js', import.meta.url).pathname;
@@ -23,10 +26,24 @@ export interface TestSheet extends LocalSheet {
   stop(): Promise<void>;
 }
 
+/**
+ * A web-app answer as the tests read it: each field is there when the answer is of its kind (results for a batch,
+ * passages, codebook or version for a GET, error for a refusal); the tests check `ok` or `error.code` first.
+ */
+export interface Answer {
+  ok: boolean;
+  results: OpResult[];
+  passages: Passage[];
+  codebook: Codebook;
+  version: string;
+  sheetUrl?: string;
+  error: { code: string; message: string; details: FieldError[] };
+}
+
 export interface Reply {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
+  /** The answer; a response that is not JSON (the runtime's own pages) is kept as its text. */
+  json: Answer;
   /** Apps Script service calls the request made (the runtime's count). */
   calls: number;
   /** Read-after-write flushes the request caused. */
@@ -40,16 +57,16 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
   if (first.status !== 302) {
     // The runtime's own answers (storage failures, crashes) are JSON too; anything else stays text.
     const text = await first.text();
-    let json: unknown;
+    let json: Answer;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as Answer;
     } catch {
-      json = text;
+      json = text as unknown as Answer;
     }
     return { status: first.status, json, calls, flushes };
   }
   const second = await fetch(first.headers.get('location')!);
-  return { status: second.status, json: await second.json(), calls, flushes };
+  return { status: second.status, json: (await second.json()) as Answer, calls, flushes };
 }
 
 export interface TestSheetOptions {
