@@ -50,6 +50,8 @@ function counted<T extends object>(target: T, count: (name: string) => void, ser
 
 export class LocalRuntime {
   readonly shown: Shown[] = [];
+  /** The bundle's top-level functions: what Apps Script can run (entry points, menu handlers, google.script.run targets). */
+  readonly functions: ReadonlySet<string>;
   private context: vm.Context;
   private log: string[] = [];
   private savedVersion: number;
@@ -85,6 +87,8 @@ export class LocalRuntime {
     for (const [name, service] of Object.entries(services)) globals[name] = counted(service, count, name);
     this.context = vm.createContext(globals);
     vm.runInContext(readFileSync(options.codePath, 'utf8'), this.context, { filename: 'Code.js' });
+    const given = new Set(Object.keys(services).concat('console', 'Logger'));
+    this.functions = new Set(Object.keys(this.context).filter((name) => typeof this.context[name] === 'function' && !given.has(name)));
     this.savedVersion = book.version;
   }
 

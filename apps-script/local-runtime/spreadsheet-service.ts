@@ -1,5 +1,5 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
-import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type Value } from './workbook-model';
+import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
 const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
@@ -120,6 +120,13 @@ export class Range {
     }
   }
 
+  getSheet() { return new Sheet(this.sheet, this.book, this.hooks); }
+  getA1Notation() { return a1(this.row, this.column, this.rows, this.columns); }
+  /** Selects this range, as a click or Range.activate() does. */
+  activate() {
+    this.book.selection = { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns };
+    return this;
+  }
   getRow() { return this.row; }
   getColumn() { return this.column; }
   getNumRows() { return this.rows; }
@@ -220,6 +227,11 @@ export class Sheet {
   constructor(readonly model: SheetModel, private book: WorkbookModel, private hooks: ServiceHooks) {}
 
   getName() { return this.model.name; }
+  getSheetName() { return this.model.name; }
+  activate() { return activeRange(this.book, this.hooks, this.model).activate().getSheet(); }
+  /** The selected range when this sheet is the active one, else null (as Sheet.getActiveRange documents). */
+  getActiveRange() { return activeSheet(this.book) === this.model ? activeRange(this.book, this.hooks) : null; }
+  setActiveRange(range: Range) { return range.activate(); }
   getMaxRows() { return this.model.maxRows; }
   getMaxColumns() { return this.model.maxColumns; }
   getLastRow() { return this.model.extent().rows; }
@@ -282,8 +294,47 @@ export class Sheet {
   }
 }
 
+/** A1 notation of a range, e.g. B2 or B2:D5. */
+export function a1(row: number, column: number, rows = 1, columns = 1): string {
+  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const corner = (r: number, c: number) => `${letters(c)}${r}`;
+  return rows === 1 && columns === 1 ? corner(row, column) : `${corner(row, column)}:${corner(row + rows - 1, column + columns - 1)}`;
+}
+
+const activeSheet = (book: WorkbookModel): SheetModel | undefined =>
+  (book.selection && book.sheet(book.selection.sheet)) || book.sheets[0];
+
+/** The selected range; a selection on a sheet that is gone, or none yet, is A1 of the first sheet (or of `on`). */
+function activeRange(book: WorkbookModel, hooks: ServiceHooks, on?: SheetModel): Range {
+  const sheet = on ?? activeSheet(book);
+  if (!sheet) throw new Error('The spreadsheet has no sheets.');
+  const s: SelectionModel | null = book.selection?.sheet === sheet.name ? book.selection : null;
+  const fits = s && s.row + s.rows - 1 <= sheet.maxRows && s.column + s.columns - 1 <= sheet.maxColumns;
+  return fits ? new Range(sheet, book, s.row, s.column, s.rows, s.columns, hooks) : new Range(sheet, book, 1, 1, 1, 1, hooks);
+}
+
+class Selection {
+  constructor(private spreadsheet: Spreadsheet) {}
+  getActiveRange() { return this.spreadsheet.getActiveRange(); }
+  getCurrentCell() { return this.spreadsheet.getCurrentCell(); }
+  getActiveSheet() { return this.spreadsheet.getActiveSheet(); }
+}
+
 class Spreadsheet {
   constructor(private book: WorkbookModel, private hooks: ServiceHooks) {}
+
+  getActiveSheet() {
+    const model = activeSheet(this.book);
+    return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+  getActiveRange() { return activeRange(this.book, this.hooks); }
+  getCurrentCell() {
+    const range = activeRange(this.book, this.hooks);
+    return range.getSheet().getRange(range.getRow(), range.getColumn());
+  }
+  getSelection() { return new Selection(this); }
+  setActiveSheet(sheet: Sheet) { return sheet.activate(); }
+  setActiveRange(range: Range) { return range.activate(); }
 
   getName() { return 'Annotera (lokalt)'; }
   /** The local view of the workbook stands in for the spreadsheet's address. */
@@ -305,20 +356,38 @@ class Spreadsheet {
   }
 }
 
+/** A menu item as the add-on registered it: a caption and the top-level function it runs; or a separator or a sub-menu. */
+export type MenuEntry =
+  | { caption: string; functionName: string }
+  | { separator: true }
+  | { caption: string; items: MenuEntry[] };
+
+export interface MenuModel {
+  title: string;
+  /** Made by createAddonMenu (shown under Extensions in Sheets) rather than createMenu. */
+  addon: boolean;
+  items: MenuEntry[];
+}
+
 class Menu {
-  private items: string[] = [];
-  constructor(private title: string, private onAdd: (title: string, items: string[]) => void) {}
-  addItem(caption: string, functionName: string) { this.items.push(`${caption} → ${functionName}`); return this; }
-  addSeparator() { this.items.push('—'); return this; }
-  addToUi() { this.onAdd(this.title, this.items); }
+  readonly items: MenuEntry[] = [];
+  constructor(private title: string, private addon: boolean, private onAdd: (menu: MenuModel) => void) {}
+  addItem(caption: string, functionName: string) { this.items.push({ caption: String(caption), functionName: String(functionName) }); return this; }
+  addSeparator() { this.items.push({ separator: true }); return this; }
+  addSubMenu(menu: Menu) { this.items.push({ caption: menu.title, items: menu.items }); return this; }
+  addToUi() { this.onAdd({ title: this.title, addon: this.addon, items: this.items }); }
 }
 
 class Ui {
-  menus = new Map<string, string[]>();
+  /** The menus added to the UI, by title (an add-on menu under its add-on's name). */
+  menus = new Map<string, MenuModel>();
   constructor(private hooks: ServiceHooks) {}
-  createMenu(title: string) { return new Menu(title, (t, items) => this.menus.set(t, items)); }
+  private add = (menu: MenuModel) => { this.menus.set(menu.title, menu); };
+  createMenu(title: string) { return new Menu(String(title), false, this.add); }
+  createAddonMenu() { return new Menu('Annotera', true, this.add); }
   showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
   showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
+  showModelessDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
 }
 
 export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
@@ -327,6 +396,12 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
   return {
     getActiveSpreadsheet: () => spreadsheet,
     getActive: () => spreadsheet,
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    getActiveRange: () => spreadsheet.getActiveRange(),
+    getCurrentCell: () => spreadsheet.getCurrentCell(),
+    getSelection: () => spreadsheet.getSelection(),
+    setActiveSheet: (sheet: Sheet) => spreadsheet.setActiveSheet(sheet),
+    setActiveRange: (range: Range) => spreadsheet.setActiveRange(range),
     getUi: () => ui,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),

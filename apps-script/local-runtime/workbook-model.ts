@@ -85,8 +85,19 @@ export class SheetModel {
   }
 }
 
+/** The user's selection: the active sheet and the active range on it (1-based). */
+export interface SelectionModel {
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** What the user has selected; null means the first sheet's A1, where Sheets opens. */
+  selection: SelectionModel | null = null;
   /** Bumped by every change; the runtime saves when it moved. */
   version = 0;
 
