@@ -1,9 +1,8 @@
-// Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and a read-only view of each tab.
+// Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and the review room (room/).
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from './runtime';
-import { renderIndex, renderSheet } from './sheet-view';
+import { roomRoutes } from './room/room-routes';
 
 /** Google accepts POST bodies up to about 50 MB; the add-on itself refuses more than 2 MB. */
 const MAX_PLATFORM_BODY = 50 * 1024 * 1024;
@@ -37,7 +36,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...headers });
   response.end(body);
 }
 
@@ -51,6 +50,8 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
     return next;
   };
 
+  const room = roomRoutes(runtime, { serial, port: () => (server.address() as { port: number }).port });
+
   const runWebApp = async (name: 'doGet' | 'doPost', event: object, response: ServerResponse, base: string) => {
     const { output, calls } = await serial(async () => {
       const { result, calls: count } = runtime.invoke<TextOutputLike>(name, event);
@@ -62,7 +63,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
     for (const [id, echo] of echoes) if (echo.expires < now) echoes.delete(id);
     echoes.set(key, { output, expires: now + ECHO_TTL_MS });
     // Apps Script answers /exec with a redirect to a one-time GET address that holds the output.
-    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'access-control-allow-origin': '*', 'x-annotera-service-calls': String(calls) });
+    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'x-annotera-service-calls': String(calls) });
     response.end();
   };
 
@@ -85,18 +86,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
       echoes.delete(url.searchParams.get('key') ?? '');
       return send(response, 200, echo.output.getMimeType(), echo.output.getContent());
     }
-    if (url.pathname === '/' && request.method === 'GET') return send(response, 200, 'text/html', renderIndex(runtime.book));
-    const view = /^\/view\/(.+)$/.exec(url.pathname);
-    if (view && request.method === 'GET') {
-      const sheet = runtime.book.sheet(decodeURIComponent(view[1]));
-      return sheet ? send(response, 200, 'text/html', renderSheet(runtime.book, sheet)) : send(response, 404, 'text/plain', 'No such tab.');
-    }
-    if (url.pathname === '/workbook.xlsx' && request.method === 'GET') {
-      const bytes = await readFile(runtime.options.workbookPath).catch(() => null);
-      if (!bytes) return send(response, 404, 'text/plain', 'The workbook has not been written yet.');
-      response.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': 'attachment; filename="annotera.xlsx"' });
-      return response.end(bytes);
-    }
+    if (await room(request, response, url)) return;
     return send(response, 404, 'text/plain', 'Not found.');
   };
 
