@@ -48,7 +48,9 @@ await popup.waitForTimeout(500);
 await popup.screenshot({ path: join(OUT, 'popup.png') });
 const matrix = await browser.context.newPage();
 await matrix.setViewportSize({ width: 1100, height: 300 });
-await matrix.goto(`${sheet.url}/view/Matris`);
+await matrix.goto(`${sheet.url}/?token=${sheet.token}`);
+await matrix.getByRole('link', { name: 'Matris', exact: true }).click();
+await matrix.getByRole('table', { name: 'Matris' }).waitFor();
 await matrix.screenshot({ path: join(OUT, 'matris.png') });
 
 await browser.close();

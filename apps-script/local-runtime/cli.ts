@@ -8,4 +8,4 @@ const sheet = await startLocalSheet({
   workbookPath: resolve(process.env.ANNOTERA_WORKBOOK ?? 'data/annotera.xlsx'),
   locale: process.env.ANNOTERA_LOCALE,
 });
-console.log(`Annotera local sheet\n  web app   ${sheet.url}/exec\n  token     ${sheet.token}\n  view      ${sheet.url}/\n  workbook  ${sheet.workbookPath}`);
+console.log(`Annotera local sheet\n  web app   ${sheet.url}/exec\n  token     ${sheet.token}\n  view      ${sheet.url}/?token=${sheet.token}\n  workbook  ${sheet.workbookPath}`);

@@ -10,6 +10,8 @@
   var menu = document.getElementById('menu');
   var closeWord = document.querySelector('.room').getAttribute('data-close');
   var version = null;
+  var shownTab = currentTab();
+  var latest = 0; // answers to older tab requests are dropped
   var selected = null; // { row, column } or { row } for a whole row
   var editing = null;
 
@@ -37,10 +39,13 @@
     if (cell) cell.setAttribute('aria-selected', 'true');
   }
 
-  function loadTab(name) {
+  function loadTab() {
+    var name = shownTab;
+    var mine = ++latest;
     return request('GET', '/room/tab?name=' + encodeURIComponent(name)).then(function (answer) {
+      if (mine !== latest) return;
       if (!answer.ok) return say(answer.error.message, true);
-      if (editing && editing.sheet === name) return; // keep what the user is typing; the next poll redraws
+      if (editing) return; // keep what the user is typing; the next poll redraws
       if (name !== currentTab()) selected = null;
       version = answer.version;
       grid.innerHTML = answer.grid; // server-rendered, every value escaped there
@@ -67,7 +72,8 @@
     event.preventDefault();
     var name = link.getAttribute('data-tab');
     history.replaceState(null, '', '/?tab=' + encodeURIComponent(name));
-    loadTab(name).then(function () { select({ row: 1, column: 1 }); });
+    shownTab = name;
+    loadTab().then(function () { select({ row: 1, column: 1 }); });
   });
 
   grid.addEventListener('click', function (event) {
@@ -113,9 +119,9 @@
     if (!edit) return;
     editing = null;
     var text = edit.cell.querySelector('input').value;
-    if (!commit || text === edit.before) return loadTab(edit.sheet);
+    if (!commit || text === edit.before) return loadTab();
     request('POST', '/room/edit', { sheet: edit.sheet, row: edit.row, column: edit.column, text: text, before: edit.before, key: edit.key })
-      .then(function (answer) { say(answer.ok ? '' : answer.error.message, !answer.ok); return loadTab(edit.sheet); });
+      .then(function (answer) { say(answer.ok ? '' : answer.error.message, !answer.ok); return loadTab(); });
   }
 
   grid.addEventListener('dblclick', function (event) { startEdit(event.target.closest('td[data-edit]')); });
@@ -161,7 +167,7 @@
 
   function afterRun(shown) {
     (shown || []).forEach(showUi);
-    return loadTab(currentTab());
+    return loadTab();
   }
 
   window.addEventListener('message', function (event) {
@@ -205,7 +211,7 @@
   // ---- what arrives meanwhile (batches from the extension, other executions)
   setInterval(function () {
     request('GET', '/room/state').then(function (answer) {
-      if (answer.ok && answer.version !== version && !editing) loadTab(currentTab());
+      if (answer.ok && answer.version !== version && !editing) loadTab();
     });
   }, 1000);
   request('GET', '/room/state').then(function (answer) { version = answer.version; });
