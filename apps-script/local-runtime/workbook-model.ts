@@ -9,6 +9,8 @@ export interface CellModel {
   background?: string;
   /** Written with a leading apostrophe: shown and kept as text. */
   quotePrefix?: boolean;
+  /** A link over the cell's whole text (rich text written with setRichTextValues). */
+  link?: string;
 }
 
 export interface FilterCriteriaModel {
@@ -37,6 +39,8 @@ export class SheetModel {
   hiddenColumns = new Set<number>();
   filter: FilterModel | null = null;
   validations = new Map<string, string[]>();
+  /** Hidden with Sheet.hideSheet (still read and written by the add-on). */
+  hidden = false;
 
   constructor(public name: string) {}
 

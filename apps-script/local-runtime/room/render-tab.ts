@@ -8,11 +8,11 @@ import { escapeHtml } from './html-text';
 const COLOR = /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i;
 const WHITE = /^#f{3}(?:f{3})?$/i;
 
-/** A cell whose whole text is a web address shows as a link, as Sheets does. */
-function linked(text: string): string | null {
-  if (!/^https?:\/\/\S+$/.test(text)) return null;
+/** The cell's link (rich text), or its text when that is a web address, as Sheets shows both; only web and mail addresses. */
+function linked(cell: CellModel | undefined, text: string): string | null {
+  const target = cell?.link ?? (/^https?:\/\/\S+$/.test(text) ? text : '');
   try {
-    return new URL(text).href;
+    return /^(?:https?|mailto):/i.test(target) ? new URL(target).href : null;
   } catch {
     return null;
   }
@@ -35,7 +35,7 @@ function cellHtml(sheet: SheetModel, locale: string, row: number, column: number
     if (choices) attributes.push(`data-choices="${escapeHtml(JSON.stringify(choices))}"`);
   }
   if (classes.length) attributes.push(`class="${classes.join(' ')}"`);
-  const href = linked(text);
+  const href = linked(cell, text);
   const content = href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
   return `<td ${attributes.join(' ')}>${content}</td>`;
 }

@@ -21,8 +21,9 @@ function menuItems(items: MenuEntry[]): string {
   }).join('');
 }
 
+/** A link per tab the user sees (hidden tabs are left out, as in the tab bar of Sheets). */
 export function tabLinks(book: WorkbookModel, current: string): string {
-  return book.sheets.map((s) => {
+  return book.sheets.filter((s) => !s.hidden || s.name === current).map((s) => {
     const here = s.name === current ? ' aria-current="page"' : '';
     return `<a href="/?tab=${encodeURIComponent(s.name)}" data-tab="${escapeHtml(s.name)}"${here}>${escapeHtml(s.name)}</a>`;
   }).join('');
@@ -30,7 +31,7 @@ export function tabLinks(book: WorkbookModel, current: string): string {
 
 /** The sheet with one tab showing. */
 export function roomPage(book: WorkbookModel, words: RoomWords, menu: MenuModel | null, tab: string): string {
-  const sheet = book.sheet(tab) ?? book.sheets[0];
+  const sheet = book.sheet(tab) ?? book.sheets.find((s) => !s.hidden);
   const menuHtml = menu
     ? `<div class="menubar"><button type="button" id="menu-button" aria-haspopup="menu" aria-expanded="false" aria-controls="menu">Annotera</button>
 <ul id="menu" role="menu" aria-label="Annotera" hidden>${menuItems(menu.items)}</ul></div>`
