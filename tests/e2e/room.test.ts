@@ -163,6 +163,15 @@ describe('the selection and the add-on’s dialogs', () => {
     expect(failure).toBe('Unknown filter.');
     const evil = await frame.evaluate(async () => (await fetch('/room/run', { method: 'POST', headers: { 'x-annotera-room': '1' }, body: JSON.stringify({ name: 'eval', args: ['1'] }) })).status);
     expect(evil).toBe(404);
+    // A dialog may hand the user a file, as the add-on's export does (a link with download, no Drive).
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob(['annotera'], { type: 'text/plain' }));
+      link.download = 'annotera.txt';
+      document.body.appendChild(link);
+      link.click();
+    })]);
+    expect(download.suggestedFilename()).toBe('annotera.txt');
     // @ts-expect-error google.script exists in the add-on's frame
     await frame.evaluate(() => google.script.host.close());
     await expect.poll(() => page.locator('dialog').isVisible()).toBe(false);
