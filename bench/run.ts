@@ -1,6 +1,8 @@
 // npm run bench: every benchmark of the project, printed as figures.
 import { benchAddOn } from './add-on';
 import { benchExtension } from './extension';
+import { benchRoom } from './room';
 
 for (const line of benchExtension()) console.log(line);
 for (const line of await benchAddOn()) console.log(line);
+for (const line of await benchRoom()) console.log(line);

@@ -22,7 +22,7 @@ test('every value is text: markup in a quote, a note or a colour stays inert; on
 
   const passager = grid('Passager');
   expect(passager.querySelectorAll('img, script')).toHaveLength(0);
-  expect([...passager.querySelectorAll('td')].map((td) => td.textContent)).toContain('<img src=x onerror=alert(1)>');
+  expect(Array.from(passager.querySelectorAll('td')).map((td) => td.textContent)).toContain('<img src=x onerror=alert(1)>');
   expect(passager.querySelector('a')!.getAttribute('href')).toBe('http://www.socialbarnungdom.se/a/');
 
   const kodbok = grid('Kodbok');
@@ -42,13 +42,13 @@ test('rows a filter or the user hid and hidden columns are not in the grid; the 
   );
   sheet.runtime.invoke('applyFilter', { by: 'municipality', code: '0482' });
   const plan = grid('Plan för handling');
-  expect([...plan.querySelectorAll('thead tr[data-row]')].map((tr) => tr.getAttribute('data-row'))).toEqual(['1']);
-  expect([...plan.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent)).toEqual(['Flen']);
-  const editable = [...plan.querySelectorAll('tbody td[data-edit]')].map((td) => td.getAttribute('data-col'));
+  expect(Array.from(plan.querySelectorAll('thead tr[data-row]')).map((tr) => tr.getAttribute('data-row'))).toEqual(['1']);
+  expect(Array.from(plan.querySelectorAll('tbody tr')).map((tr) => tr.querySelector('td')!.textContent)).toEqual(['Flen']);
+  const editable = Array.from(plan.querySelectorAll('tbody td[data-edit]')).map((td) => td.getAttribute('data-col'));
   expect(editable).toEqual(['5', '6']);
 
   const passager = grid('Passager');
-  const headers = [...passager.querySelectorAll('thead tr[data-row="1"] td')].map((td) => td.textContent);
+  const headers = Array.from(passager.querySelectorAll('thead tr[data-row="1"] td')).map((td) => td.textContent);
   expect(headers).not.toContain('id');
   expect(passager.querySelectorAll('td[data-edit]')).toHaveLength(0);
 });
