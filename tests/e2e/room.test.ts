@@ -1,9 +1,20 @@
 // End to end in Chromium: the local review room — the Annotera menu, the add-on's filter sidebar, filters as Sheets shows them, hand edits, the token.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { startTestSheet, tabValues, type TestSheet } from '../helpers/local-sheet';
 import { makePassage } from '../helpers/passages';
 import { chooseFromMenu, displayedColumn, displayedRows, launchBrowser, openRoom, showTab } from '../helpers/room';
+
+/** google.script as the room's bridge gives it to the add-on's frames, as far as the tests call it. */
+interface ScriptRunner {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: Error) => void): ScriptRunner;
+  applyFilter(state: unknown): void;
+}
+interface ScriptWindow {
+  google: { script: { run: ScriptRunner; host: { close(): void } } };
+}
 
 let browser: Browser;
 let sheet: TestSheet;
@@ -36,7 +47,7 @@ const corpus = () => [
 async function room(): Promise<Page> {
   sheet = await startTestSheet();
   const reply = await sheet.upsert(...corpus());
-  expect(reply.json.ok).toBe(true);
+  expect((reply.json as { ok: boolean }).ok).toBe(true);
   page = await openRoom(browser, sheet);
   return page;
 }
@@ -157,8 +168,7 @@ describe('the selection and the add-on’s dialogs', () => {
     const frame = page.frames().find((f) => f.url().includes('/room/ui/'))!;
     // Only the add-on's own functions can be called; a failure comes back to the failure handler with the add-on's message.
     const failure = await frame.evaluate(() => new Promise<string>((resolve) => {
-      // @ts-expect-error google.script exists in the add-on's frame
-      google.script.run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e: Error) => resolve(e.message)).applyFilter({ by: 'municipality', code: '9999' });
+      (window as unknown as ScriptWindow).google.script.run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e: Error) => resolve(e.message)).applyFilter({ by: 'municipality', code: '9999' });
     }));
     expect(failure).toBe('Unknown filter.');
     const evil = await frame.evaluate(async () => (await fetch('/room/run', { method: 'POST', headers: { 'x-annotera-room': '1' }, body: JSON.stringify({ name: 'eval', args: ['1'] }) })).status);
@@ -172,8 +182,7 @@ describe('the selection and the add-on’s dialogs', () => {
       link.click();
     })]);
     expect(download.suggestedFilename()).toBe('annotera.txt');
-    // @ts-expect-error google.script exists in the add-on's frame
-    await frame.evaluate(() => google.script.host.close());
+    await frame.evaluate(() => (window as unknown as ScriptWindow).google.script.host.close());
     await expect.poll(() => page.locator('dialog').isVisible()).toBe(false);
   });
 });
@@ -203,8 +212,7 @@ describe('the token and other sites', () => {
     await page.getByRole('button', { name: 'Annotera' }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner annotera.xlsx' }).click()]);
-    const { readFile } = await import('node:fs/promises');
-    expect((await readFile((await download.path())!)).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(await download.path())).subarray(0, 2).toString()).toBe('PK');
   });
 
   test('a write from another site is refused and changes nothing; no answer allows every origin', async () => {
@@ -233,7 +241,7 @@ describe('the token and other sites', () => {
       expect(blocked).toBe('blocked');
       await page.getByRole('button', { name: 'go' }).click();
       await page.waitForURL(`${sheet.url}/room/edit`);
-      expect(JSON.parse(await page.locator('body').innerText()).error.code).toBe('forbidden_origin');
+      expect((JSON.parse(await page.locator('body').innerText()) as { error: { code: string } }).error.code).toBe('forbidden_origin');
     } finally {
       evil.close();
     }

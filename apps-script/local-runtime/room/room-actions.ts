@@ -42,7 +42,7 @@ export function runAddonFunction(runtime: LocalRuntime, name: string, args: unkn
 
 /** The message of anything the add-on threw (its errors come from another realm, so not `instanceof Error`). */
 export function thrownMessage(error: unknown): string {
-  const message = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? error.message : error;
   return String(message);
 }
 
