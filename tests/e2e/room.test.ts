@@ -188,7 +188,7 @@ describe('the selection and the add-on’s dialogs', () => {
 });
 
 describe('the token and other sites', () => {
-  test('without the token a page asks for it; with it a browser session opens at a clean address and remembers it; the download needs it too', async () => {
+  test('without the token a page asks for it; with it a browser session opens at a clean address and remembers it until the token changes; the download needs it too', async () => {
     sheet = await startTestSheet();
     await sheet.upsert(...corpus());
     const context = await browser.newContext({ locale: 'sv-SE', acceptDownloads: true });
@@ -213,6 +213,11 @@ describe('the token and other sites', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner annotera.xlsx' }).click()]);
     expect((await readFile(await download.path())).subarray(0, 2).toString()).toBe('PK');
+
+    // A rotated token ends the sessions the old one opened.
+    sheet.runtime.invoke('rotateToken');
+    expect((await page.reload())!.status()).toBe(401);
+    await page.getByRole('heading', { name: 'Ange teamets token' }).waitFor();
   });
 
   test('a write from another site is refused and changes nothing; no answer allows every origin', async () => {

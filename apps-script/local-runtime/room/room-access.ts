@@ -8,7 +8,8 @@ export const ROOM_HEADER = 'x-annotera-room';
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 export class RoomAccess {
-  private sessions = new Set<string>();
+  /** Session id → the digest of the token it was opened with: a rotated token ends the sessions it opened. */
+  private sessions = new Map<string, Buffer>();
 
   /** `token()` is the team token as it stands now (the settings dialog can rotate it). */
   constructor(private token: () => string, private port: () => number) {}
@@ -19,20 +20,27 @@ export class RoomAccess {
   }
 
   tokenMatches(candidate: string): boolean {
+    return this.isCurrent(digest(candidate));
+  }
+
+  private isCurrent(candidate: Buffer): boolean {
     const token = this.token();
-    return Boolean(token) && timingSafeEqual(digest(candidate), digest(token));
+    return Boolean(token) && timingSafeEqual(candidate, digest(token));
   }
 
   /** A new session; the Set-Cookie value that makes the browser remember it until it closes. */
   open(): string {
     const id = randomBytes(32).toString('hex');
-    this.sessions.add(id);
+    this.sessions.set(id, digest(this.token()));
     return `${this.cookieName}=${id}; Path=/; HttpOnly; SameSite=Strict`;
   }
 
   hasSession(request: IncomingMessage): boolean {
     const pairs = (request.headers.cookie ?? '').split(';').map((part) => part.trim().split('='));
-    return pairs.some(([name, value]) => name === this.cookieName && this.sessions.has(value ?? ''));
+    return pairs.some(([name, value]) => {
+      const opened = name === this.cookieName ? this.sessions.get(value ?? '') : undefined;
+      return opened !== undefined && this.isCurrent(opened);
+    });
   }
 
   /** The Host is this server by address or by name, so that a rebound DNS name cannot reach the room. */

@@ -211,7 +211,8 @@
   // ---- what arrives meanwhile (batches from the extension, other executions)
   setInterval(function () {
     request('GET', '/room/state').then(function (answer) {
-      if (answer.ok && answer.version !== version && !editing) loadTab();
+      if (!answer.ok) say(answer.error.message, true);
+      else if (answer.version !== version && !editing) loadTab();
     });
   }, 1000);
   request('GET', '/room/state').then(function (answer) { version = answer.version; });
