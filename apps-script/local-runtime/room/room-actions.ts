@@ -12,6 +12,8 @@ export interface Ran {
   value: unknown;
   /** Sidebars and dialogs the function showed, by their index in runtime.shown. */
   shown: ShownRef[];
+  /** The active sheet afterwards (a function may activate another, as Sheets then shows). */
+  active: string | null;
 }
 
 /** The add-on's menu as onOpen registered it: its add-on menu, else the menu called Annotera, else the first one. */
@@ -37,7 +39,7 @@ export function runAddonFunction(runtime: LocalRuntime, name: string, args: unkn
   const before = runtime.shown.length;
   const { result } = runtime.invoke(name, ...args);
   const shown = runtime.shown.slice(before).map((s, i) => ({ id: before + i, kind: s.kind, title: s.title }));
-  return { value: asPassed(result), shown };
+  return { value: asPassed(result), shown, active: runtime.book.selection?.sheet ?? null };
 }
 
 /** The message of anything the add-on threw (its errors come from another realm, so not `instanceof Error`). */

@@ -87,7 +87,7 @@ export function roomRoutes(runtime: LocalRuntime, options: RoomOptions): Handler
   });
   const ran = (response: ServerResponse, work: () => Ran | null) =>
     execute(work).then(
-      (result) => (result ? json(response, 200, { ok: true, value: result.value, shown: result.shown }) : refuse(response, 404, 'unknown_function', words().unknownFunction)),
+      (result) => (result ? json(response, 200, { ok: true, ...result }) : refuse(response, 404, 'unknown_function', words().unknownFunction)),
       (error: unknown) => json(response, 200, { ok: false, error: { code: 'script_error', message: thrownMessage(error) } }),
     );
 

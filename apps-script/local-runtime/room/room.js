@@ -165,8 +165,13 @@
     if (dialog.getAttribute('data-ui') === String(id)) { dialog.close(); dialog.replaceChildren(); dialog.removeAttribute('data-ui'); }
   }
 
-  function afterRun(shown) {
+  /** After the add-on ran: show what it showed, and the sheet it activated, as Sheets does. */
+  function afterRun(shown, active) {
     (shown || []).forEach(showUi);
+    if (active && active !== shownTab) {
+      shownTab = active;
+      history.replaceState(null, '', '/?tab=' + encodeURIComponent(active));
+    }
     return loadTab();
   }
 
@@ -174,7 +179,7 @@
     var data = event.data;
     if (event.origin !== location.origin || !data || typeof data !== 'object') return;
     if (data.annotera === 'close') closeUi(data.ui);
-    if (data.annotera === 'ran') afterRun(data.shown);
+    if (data.annotera === 'ran') afterRun(data.shown, data.active);
   });
 
   // ---- the Annotera menu
@@ -200,7 +205,7 @@
       say('');
       request('POST', '/room/menu', { functionName: item.getAttribute('data-function') }).then(function (answer) {
         if (!answer.ok) say(answer.error.message, true);
-        return afterRun(answer.shown);
+        return afterRun(answer.shown, answer.active);
       });
     });
     document.addEventListener('click', function (event) {
@@ -216,4 +221,5 @@
     });
   }, 1000);
   request('GET', '/room/state').then(function (answer) { version = answer.version; });
+  if (table()) select({ row: 1, column: 1 }); // the tab on show is the active sheet
 })();
