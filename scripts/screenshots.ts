@@ -50,7 +50,7 @@ const matrix = await browser.context.newPage();
 await matrix.setViewportSize({ width: 1100, height: 300 });
 await matrix.goto(`${sheet.url}/?token=${sheet.token}`);
 await matrix.getByRole('link', { name: 'Matris', exact: true }).click();
-await matrix.getByRole('table', { name: 'Matris' }).waitFor();
+await matrix.getByRole('grid', { name: 'Matris' }).waitFor();
 await matrix.screenshot({ path: join(OUT, 'matris.png') });
 
 await browser.close();

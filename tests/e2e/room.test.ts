@@ -73,7 +73,7 @@ describe('filters from the Annotera menu and the add-on’s sidebar', () => {
     await showTab(page, 'Matris');
     expect(await displayedColumn(page, 'Kommun')).toEqual(['Nacka', '']);
     // Rows a filter hides are not in the page at all, not merely dimmed.
-    await expect.poll(() => page.getByRole('cell', { name: 'Flen', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('gridcell', { name: 'Flen', exact: true }).count()).toBe(0);
 
     await chooseFromMenu(page, 'Visa allt');
     await expect.poll(() => displayedColumn(page, 'Kommun')).toEqual(['Nacka', 'Flen', 'Skövde', '']);
@@ -102,12 +102,12 @@ describe('hand-kept cells', () => {
     await room();
     await showTab(page, 'Plan för handling');
     const nackaRow = page.getByRole('row').filter({ hasText: 'Nacka plan.' });
-    const status = nackaRow.getByRole('cell', { name: 'Ej påbörjad' });
+    const status = nackaRow.getByRole('gridcell', { name: 'Ej påbörjad' });
     await status.dblclick();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Pågår');
     await page.keyboard.press('Enter');
-    await expect.poll(() => nackaRow.getByRole('cell', { name: 'Pågår', exact: true }).count()).toBe(1);
+    await expect.poll(() => nackaRow.getByRole('gridcell', { name: 'Pågår', exact: true }).count()).toBe(1);
     const planRow = (quote: string) => tabValues(sheet, 'Plan för handling').find((row) => row[2] === quote)!;
     expect(planRow('Nacka plan.')[4]).toBe('Pågår');
 
@@ -125,25 +125,25 @@ describe('hand-kept cells', () => {
     expect((planRow('Nacka plan.')[5] as Date).toISOString()).toBe('2016-05-01T00:00:00.000Z');
 
     // A cell the team does not keep by hand opens no editor.
-    await nackaRow.getByRole('cell', { name: 'Nacka', exact: true }).dblclick();
+    await nackaRow.getByRole('gridcell', { name: 'Nacka', exact: true }).dblclick();
     await expect.poll(() => nackaRow.locator('input').count()).toBe(0);
 
     // A new batch rebuilds the tab (Stockholm sorts in before Nacka); the typed Status stays with its passage.
     await sheet.upsert(makePassage({ municipality: '0180', kind: 'plan', quote: 'Stockholm plan.' }));
     await expect.poll(() => quotes('Plan för handling')).toEqual(['Flen plan.', 'Nacka plan.', 'Stockholm plan.']);
-    await expect.poll(() => nackaRow.getByRole('cell', { name: 'Pågår', exact: true }).count()).toBe(1);
+    await expect.poll(() => nackaRow.getByRole('gridcell', { name: 'Pågår', exact: true }).count()).toBe(1);
     expect(planRow('Nacka plan.')[4]).toBe('Pågår');
   });
 
   test('a Kodbok label edited in the grid is what the add-on reads', async () => {
     await room();
     await showTab(page, 'Kodbok');
-    const cell = page.getByRole('cell', { name: 'Tolkar', exact: true });
+    const cell = page.getByRole('gridcell', { name: 'Tolkar', exact: true });
     await cell.dblclick();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Tolkar och språkstöd');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('cell', { name: 'Tolkar och språkstöd', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('gridcell', { name: 'Tolkar och språkstöd', exact: true }).count()).toBe(1);
     await chooseFromMenu(page, 'Bygg om matrisen');
     await showTab(page, 'Matris');
     await expect.poll(async () => (await displayedRows(page))[0]).toContain('Tolkar och språkstöd');
@@ -154,7 +154,7 @@ describe('the selection and the add-on’s dialogs', () => {
   test('clicking a cell selects it in the runtime; the settings dialog runs the add-on’s own code and closes', async () => {
     await room();
     await showTab(page, 'Passager');
-    await page.getByRole('cell', { name: 'Flen tema.', exact: true }).click();
+    await page.getByRole('gridcell', { name: 'Flen tema.', exact: true }).click();
     const active = () => {
       const range = sheet.runtime.spreadsheetApp.getActiveRange();
       return `${range.getSheet().getName()}!${range.getA1Notation()}`;

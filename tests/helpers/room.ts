@@ -19,7 +19,7 @@ export async function openRoom(browser: Browser, sheet: TestSheet): Promise<Page
 /** Opens a tab by its link. */
 export async function showTab(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Flikar' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('table', { name, exact: true }).waitFor();
+  await page.getByRole('grid', { name, exact: true }).waitFor();
 }
 
 /** The cells the grid displays now, row by row (header row first), as text. */

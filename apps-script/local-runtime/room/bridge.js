@@ -19,7 +19,7 @@
       headers: { 'content-type': 'application/json', 'x-annotera-room': '1' },
       body: JSON.stringify({ name: name, args: args }),
     }).then(function (response) { return response.json(); }).then(function (answer) {
-      tell({ annotera: 'ran', shown: answer.shown || [], active: answer.active || null });
+      tell({ annotera: 'ran', shown: answer.shown || [], activated: answer.activated || null });
       if (!answer.ok) return fail(new Error(answer.error.message));
       if (success) success(answer.value, userObject);
     }, fail);

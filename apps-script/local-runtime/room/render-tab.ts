@@ -57,5 +57,5 @@ export function renderTab(book: WorkbookModel, sheet: SheetModel): string {
     (r <= sheet.frozenRows ? head : body).push(`<tr data-row="${r}"${key}><th scope="row">${r}</th>${cells}</tr>`);
   }
   const frozen = sheet.frozenRows ? ' data-frozen=""' : '';
-  return `<table class="grid" aria-label="${escapeHtml(sheet.name)}" data-sheet="${escapeHtml(sheet.name)}"${frozen}><thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
+  return `<table class="grid" role="grid" aria-readonly="true" aria-label="${escapeHtml(sheet.name)}" data-sheet="${escapeHtml(sheet.name)}"${frozen}><thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
 }

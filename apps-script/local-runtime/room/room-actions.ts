@@ -12,8 +12,8 @@ export interface Ran {
   value: unknown;
   /** Sidebars and dialogs the function showed, by their index in runtime.shown. */
   shown: ShownRef[];
-  /** The active sheet afterwards (a function may activate another, as Sheets then shows). */
-  active: string | null;
+  /** The sheet the function activated (Sheets then shows it), or null when it left the active sheet as it was. */
+  activated: string | null;
 }
 
 /** The add-on's menu as onOpen registered it: its add-on menu, else the menu called Annotera, else the first one. */
@@ -37,9 +37,11 @@ const asPassed = (value: unknown): unknown => (value === undefined ? null : JSON
 export function runAddonFunction(runtime: LocalRuntime, name: string, args: unknown[]): Ran | null {
   if (!callable(runtime).includes(name)) return null;
   const before = runtime.shown.length;
+  const active = runtime.book.selection?.sheet;
   const { result } = runtime.invoke(name, ...args);
+  const after = runtime.book.selection?.sheet;
   const shown = runtime.shown.slice(before).map((s, i) => ({ id: before + i, kind: s.kind, title: s.title }));
-  return { value: asPassed(result), shown, active: runtime.book.selection?.sheet ?? null };
+  return { value: asPassed(result), shown, activated: after !== active ? after ?? null : null };
 }
 
 /** The message of anything the add-on threw (its errors come from another realm, so not `instanceof Error`). */

@@ -166,11 +166,11 @@
   }
 
   /** After the add-on ran: show what it showed, and the sheet it activated, as Sheets does. */
-  function afterRun(shown, active) {
+  function afterRun(shown, activated) {
     (shown || []).forEach(showUi);
-    if (active && active !== shownTab) {
-      shownTab = active;
-      history.replaceState(null, '', '/?tab=' + encodeURIComponent(active));
+    if (activated) {
+      shownTab = activated;
+      history.replaceState(null, '', '/?tab=' + encodeURIComponent(activated));
     }
     return loadTab();
   }
@@ -179,7 +179,7 @@
     var data = event.data;
     if (event.origin !== location.origin || !data || typeof data !== 'object') return;
     if (data.annotera === 'close') closeUi(data.ui);
-    if (data.annotera === 'ran') afterRun(data.shown, data.active);
+    if (data.annotera === 'ran') afterRun(data.shown, data.activated);
   });
 
   // ---- the Annotera menu
@@ -205,7 +205,7 @@
       say('');
       request('POST', '/room/menu', { functionName: item.getAttribute('data-function') }).then(function (answer) {
         if (!answer.ok) say(answer.error.message, true);
-        return afterRun(answer.shown, answer.active);
+        return afterRun(answer.shown, answer.activated);
       });
     });
     document.addEventListener('click', function (event) {
