@@ -30,7 +30,7 @@ function cellHtml(sheet: SheetModel, locale: string, row: number, column: number
   }
   if (cell?.background && COLOR.test(cell.background) && !WHITE.test(cell.background)) attributes.push(`style="background-color:${cell.background}"`);
   if (editable?.columns.has(column) && row > 1 && row <= editable.lastRow) {
-    attributes.push('data-edit=""');
+    attributes.push('data-edit="" aria-readonly="false"');
     const choices = editable.choices.get(column);
     if (choices) attributes.push(`data-choices="${escapeHtml(JSON.stringify(choices))}"`);
   }
