@@ -1,7 +1,8 @@
 // The local review room in Chromium: a browser without extension, a room page opened with the token, and what its grid displays.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROME, chromiumFlags } from '../../scripts/chromium';
-import { TOKEN, type TestSheet } from './local-sheet';
+import { startTestSheet, TOKEN, type TestSheet } from './local-sheet';
+import { makePassage } from './passages';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME, headless: true, args: [...chromiumFlags(), '--disable-gpu', '--lang=sv-SE'] });
@@ -41,4 +42,24 @@ export async function displayedColumn(page: Page, header: string): Promise<strin
 export async function chooseFromMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Annotera' }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Nacka and Flen each with a theme passage, a plan item and a national request; Skövde with one live and one deleted passage. */
+export const roomCorpus = () => [
+  makePassage({ municipality: '0182', themes: ['digitalisering'], quote: 'Nacka tema.' }),
+  makePassage({ municipality: '0182', kind: 'plan', themes: ['personalforsorjning'], quote: 'Nacka plan.' }),
+  makePassage({ municipality: '0182', kind: 'national', themes: ['tolkar'], quote: 'Nacka nationellt till Socialstyrelsen.' }),
+  makePassage({ municipality: '0482', themes: ['personalforsorjning'], quote: 'Flen tema.' }),
+  makePassage({ municipality: '0482', kind: 'plan', themes: ['digitalisering'], quote: 'Flen plan.' }),
+  makePassage({ municipality: '0482', kind: 'national', themes: ['personalforsorjning'], quote: 'Flen nationellt till SKL.' }),
+  makePassage({ municipality: '1496', themes: ['tolkar'], quote: 'Skövde tema.' }),
+  makePassage({ municipality: '1496', themes: ['tolkar'], quote: 'Skövde borttagen.', deleted: true }),
+];
+
+/** A fresh workbook seeded with the corpus through the web app, and a room open on it. */
+export async function seededRoom(browser: Browser): Promise<{ sheet: TestSheet; page: Page }> {
+  const sheet = await startTestSheet();
+  const reply = await sheet.upsert(...roomCorpus());
+  if ((reply.json as { ok: boolean }).ok !== true) throw new Error(`seeding failed: ${JSON.stringify(reply.json)}`);
+  return { sheet, page: await openRoom(browser, sheet) };
 }
