@@ -5,7 +5,6 @@ import type { Passage } from '../shared/passage';
 export interface Applied {
   passages: Passage[];
   results: OpResult[];
-  changed: boolean;
 }
 
 /** A tombstone for a delete of an id the sheet has never seen, so that a late upsert of a lower rev stays stale. */
@@ -16,17 +15,15 @@ function tombstone(id: string, rev: number, now: string): Passage {
   };
 }
 
-/** The new list of stored passages (same order, new ones appended) and one result per op. Pure. */
+/** The new list of stored passages (same order, new ones appended; an op that changes nothing keeps the stored object) and one result per op. Pure. */
 export function applyOps(stored: readonly Passage[], ops: readonly Op[], now: string): Applied {
   const passages = [...stored];
   const index = new Map(passages.map((p, i) => [p.id, i]));
   const results: OpResult[] = [];
-  let changed = false;
   const put = (next: Passage) => {
     const at = index.get(next.id);
     if (at === undefined) index.set(next.id, passages.push(next) - 1);
     else passages[at] = next;
-    changed = true;
     results.push({ id: next.id, status: 'applied', rev: next.rev });
   };
   for (const op of ops) {
@@ -39,5 +36,5 @@ export function applyOps(stored: readonly Passage[], ops: readonly Op[], now: st
     else if (op.op === 'upsert') put(op.passage);
     else put(current ? { ...current, deleted: true, rev, updatedAt: now } : tombstone(id, rev, now));
   }
-  return { passages, results, changed };
+  return { passages, results };
 }

@@ -53,11 +53,13 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
     return { values: [header, pad([words.matrix.noPassages], width)] };
   }
   const byId = new Map(passages.map((p) => [p.id, p]));
-  const max = Math.max(...matrix.rows.flatMap((row) => row.counts));
+  // A loop, not Math.max(...counts): 290 municipalities × thousands of themes is more arguments than the stack holds.
+  let max = 0;
+  for (const row of matrix.rows) for (const count of row.counts) if (count > max) max = count;
   const more = (n: number) => words.matrix.more.replace('{n}', String(n));
   const values: Cell[][] = [header];
-  const notes: string[][] = [new Array(width).fill('')];
-  const backgrounds: string[][] = [new Array(width).fill('#eeeeee')];
+  const notes: string[][] = [new Array<string>(width).fill('')];
+  const backgrounds: string[][] = [new Array<string>(width).fill('#eeeeee')];
   let county = '';
   for (const row of matrix.rows) {
     const countyName = row.municipality.county.name === county ? '' : row.municipality.county.name;
@@ -67,8 +69,8 @@ export function matrixGrid(passages: readonly Passage[], codebook: Codebook, wor
     backgrounds.push(['#ffffff', '#ffffff', ...row.counts.map((count) => heat(count, max)), '#f5f5f5']);
   }
   values.push([words.matrix.columnTotal, '', ...matrix.columnTotals, matrix.total]);
-  notes.push(new Array(width).fill(''));
-  backgrounds.push(new Array(width).fill('#eeeeee'));
+  notes.push(new Array<string>(width).fill(''));
+  backgrounds.push(new Array<string>(width).fill('#eeeeee'));
   return { values, notes, backgrounds };
 }
 

@@ -26,11 +26,19 @@ export function saveFilterState(state: FilterState, properties = PropertiesServi
   else properties.deleteProperty(FILTER_PROPERTY);
 }
 
-/** A fresh filter over the tab's header and data; with criteria on one column when given. */
-function filterTab(sheet: Sheet, width: number, column?: number, criteria?: Criteria): void {
-  sheet.getFilter()?.remove();
-  const filter = sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), width).createFilter();
-  if (column && criteria) filter.setColumnFilterCriteria(column, criteria);
+/** Writes to make once every read is done (a read after a write costs Google a flush). */
+type Writes = () => void;
+
+/** A fresh filter over the tab's header and data, with criteria on one column when given: reads now, writes later. */
+function filterTab(sheet: Sheet, width: number, column?: number, criteria?: Criteria): Writes {
+  const old = sheet.getFilter();
+  const rows = sheet.getMaxRows();
+  return () => {
+    old?.remove();
+    // Over every row of the sheet, so rows a later batch adds are inside it without re-making it.
+    const filter = sheet.getRange(1, 1, rows, width).createFilter();
+    if (column && criteria) filter.setColumnFilterCriteria(column, criteria);
+  };
 }
 
 const equalTo = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextEqualTo(text).build();
@@ -44,9 +52,15 @@ function hide(sheet: Sheet, what: 'rows' | 'columns', from: number, to: number):
 }
 
 /** Shows the one municipality row or theme column of Matris (the header, names and totals stay). */
-function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string): void {
-  sheet.showRows(1, sheet.getMaxRows());
-  sheet.showColumns(1, sheet.getMaxColumns());
+function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string): Writes {
+  const rows = sheet.getMaxRows();
+  const columns = sheet.getMaxColumns();
+  return () => showMatrix(sheet, matrix, state, themeLabel, { rows, columns });
+}
+
+function showMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLabel: string, size: { rows: number; columns: number }): void {
+  sheet.showRows(1, size.rows);
+  sheet.showColumns(1, size.columns);
   if (!state || matrix.length < 3) return;
   if (state.by === 'municipality') {
     const name = municipalityByCode(state.code)?.shortName;
@@ -65,19 +79,21 @@ function filterMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeL
 export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][]): void {
   const themeLabel = state?.by === 'theme' ? themeLabeller(codebook, tabs.language)(state.id) : '';
   const words = tabs.words;
+  const writes: Writes[] = [];
   if (state?.by === 'municipality') {
     const name = municipalityByCode(state.code)?.shortName ?? state.code;
-    filterTab(tabs.passages, PASSAGE_COLUMNS, 1, equalTo(state.code));
-    filterTab(tabs.plan, words.planHeaders.length, 1, equalTo(name));
-    filterTab(tabs.national, words.nationalHeaders.length, 1, equalTo(name));
+    writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, 1, equalTo(state.code)));
+    writes.push(filterTab(tabs.plan, words.planHeaders.length, 1, equalTo(name)));
+    writes.push(filterTab(tabs.national, words.nationalHeaders.length, 1, equalTo(name)));
   } else if (state?.by === 'theme') {
-    filterTab(tabs.passages, PASSAGE_COLUMNS, 5, containing(state.id));
-    filterTab(tabs.plan, words.planHeaders.length, 4, containing(themeLabel));
-    filterTab(tabs.national, words.nationalHeaders.length, 5, containing(themeLabel));
+    writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, 5, containing(state.id)));
+    writes.push(filterTab(tabs.plan, words.planHeaders.length, 4, containing(themeLabel)));
+    writes.push(filterTab(tabs.national, words.nationalHeaders.length, 5, containing(themeLabel)));
   } else {
-    filterTab(tabs.passages, PASSAGE_COLUMNS);
-    filterTab(tabs.plan, words.planHeaders.length);
-    filterTab(tabs.national, words.nationalHeaders.length);
+    writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS));
+    writes.push(filterTab(tabs.plan, words.planHeaders.length));
+    writes.push(filterTab(tabs.national, words.nationalHeaders.length));
   }
-  filterMatrix(tabs.matrix, matrix, state, themeLabel);
+  writes.push(filterMatrix(tabs.matrix, matrix, state, themeLabel));
+  for (const write of writes) write();
 }

@@ -9,8 +9,8 @@ export const PASSAGE_COLUMNS = 19;
 export const ID_COLUMN = 18;
 export const KIND_COLUMN = 3;
 export const THEMES_COLUMN = 4;
-/** Technical columns the team need not see: before, after, start, end, id. */
-export const HIDDEN_COLUMNS = { first: 15, count: 5 } as const;
+/** Technical columns the team need not see: before, after, start, end, id (`first` is Före's 0-based index, as above). */
+export const HIDDEN_COLUMNS = { first: 14, count: 5 } as const;
 
 const kindLabel = (kind: Kind, swedish: boolean) => {
   const label = DEFAULT_KINDS.find((k) => k.id === kind)!.label;

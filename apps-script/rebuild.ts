@@ -1,12 +1,18 @@
-// Rebuilds the derived tabs from the passages in memory: one read of Kodbok and of the plan tab, one write per tab.
+// Keeps the derived tabs in step with Passager: every read first (codebook, stored state, hand-kept cells, sizes), then one
+// batched write per tab that changed (values, notes, colours one call each), then the state they were built from.
 import type { Passage } from '../shared/passage';
 import type { Codebook } from '../shared/codebook';
+import { keptCell, cellText } from './cell-text';
 import { codebookFromRows } from './codebook-rows';
-import { matrixGrid, nationalGrid, planGrid, type KeptFields } from './derived-tabs';
-import { applyFilterState, readFilterState } from './filters';
+import { DERIVED_PROPERTY, DERIVED_TABS, parseDerivedState, sourceFingerprint, type DerivedState, type DerivedTab } from './derived-state';
+import { matrixGrid, nationalGrid, planGrid, type Grid, type KeptFields } from './derived-tabs';
+import { applyFilterState, readFilterState, type FilterState } from './filters';
+import { fingerprint } from './fingerprint';
 import { PASSAGE_COLUMNS, rowToPassage, type Cell } from './passage-rows';
-import { readRows, replaceGrid } from './sheet-access';
+import { readRows, sheetSize, writeGrid, type Size } from './sheet-access';
 import { codebookRows, type Tabs } from './tabs';
+
+type Properties = GoogleAppsScript.Properties.Properties;
 
 const PLAN_ID = 7;
 const PLAN_STATUS = 4;
@@ -20,24 +26,98 @@ export function readCodebook(tabs: Tabs): Codebook {
   return codebookFromRows(codebookRows(tabs));
 }
 
-/** Status and Uppföljning as the team left them, by passage id. */
+/** Status and Uppföljning as the team left them, by passage id: values and formulas, so that each is written back as typed. */
 function keptPlanFields(tabs: Tabs): KeptFields {
   const kept = new Map<string, readonly [Cell, Cell]>();
-  for (const row of readRows(tabs.plan, tabs.words.planHeaders.length)) {
-    const id = String(row[PLAN_ID] ?? '');
-    if (id) kept.set(id, [row[PLAN_STATUS] as Cell, row[PLAN_FOLLOW_UP] as Cell]);
+  const range = tabs.plan.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  for (let r = 1; r < values.length; r += 1) {
+    const id = cellText(values[r][PLAN_ID] ?? '');
+    if (id) {
+      kept.set(id, [keptCell(values[r][PLAN_STATUS], formulas[r][PLAN_STATUS]), keptCell(values[r][PLAN_FOLLOW_UP], formulas[r][PLAN_FOLLOW_UP])]);
+    }
   }
   return kept;
 }
 
-export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): void {
+/** A grid's fingerprint; the plan tab's hand-kept columns are left out (the team's edits do not make it stale). */
+const gridFingerprint = (tab: DerivedTab, grid: Grid) =>
+  fingerprint(tab === 'plan' ? grid.values.map((row) => row.filter((_, j) => j !== PLAN_STATUS && j !== PLAN_FOLLOW_UP)) : [grid.values, grid.notes, grid.backgrounds]);
+
+interface TabWrite {
+  tab: DerivedTab;
+  grid: Grid;
+  hash: string;
+  size: Size;
+}
+
+/** Everything the writes need, gathered by reads alone. */
+export interface DerivedPlan {
+  force: boolean;
+  codebook: Codebook;
+  filter: FilterState;
+  source: string;
+  stored: DerivedState | null;
+  writes: TabWrite[];
+  properties: Properties;
+}
+
+/**
+ * Reads what deciding needs and computes the derived tabs in memory; only the tabs whose content differs from what
+ * they were last written with are planned (all of them when `force`, or when the stored state is missing).
+ * Makes reads only: call it before the first write of the request.
+ */
+export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force: boolean): DerivedPlan {
   const codebook = readCodebook(tabs);
-  const matrix = matrixGrid(passages, codebook, tabs.words, tabs.language);
-  replaceGrid(tabs.matrix, matrix);
-  const plan = planGrid(passages, codebook, tabs.words, tabs.language, keptPlanFields(tabs));
-  replaceGrid(tabs.plan, plan);
-  const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
-  tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(plan.values.length - 1, 1), 1).setDataValidation(statuses);
-  replaceGrid(tabs.national, nationalGrid(passages, codebook, tabs.words, tabs.language));
-  applyFilterState(tabs, readFilterState(), codebook, matrix.values);
+  const properties = PropertiesService.getDocumentProperties();
+  const saved = properties.getProperties();
+  const stored = parseDerivedState(saved[DERIVED_PROPERTY]);
+  const filter = readFilterState({ getProperty: (key: string) => saved[key] ?? null } as Properties);
+  const source = sourceFingerprint(passages, codebook, tabs.language);
+  const plan: DerivedPlan = { force, codebook, filter, source, stored, writes: [], properties };
+  if (!force && stored?.source === source) return plan;
+  const { words, language } = tabs;
+  const grids: Record<DerivedTab, Grid> = {
+    matrix: matrixGrid(passages, codebook, words, language),
+    plan: planGrid(passages, codebook, words, language, new Map()),
+    national: nationalGrid(passages, codebook, words, language),
+  };
+  for (const tab of DERIVED_TABS) {
+    const hash = gridFingerprint(tab, grids[tab]);
+    if (!force && stored?.tabs[tab]?.grid === hash) continue;
+    const grid = tab === 'plan' ? planGrid(passages, codebook, words, language, keptPlanFields(tabs)) : grids[tab];
+    plan.writes.push({ tab, grid, hash, size: sheetSize(tabs[tab]) });
+  }
+  return plan;
+}
+
+/**
+ * Writes the planned tabs, re-makes the filters only when they may no longer fit (a tab grew past the rows they cover,
+ * no state was recorded yet) or a filter is on and Matris changed, and records what the tabs were built from.
+ * `passagesGrew`: Passager itself had rows added. Filters span every row of their tab, so clearing one keeps them.
+ */
+export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = false): void {
+  if (!plan.force && plan.stored?.source === plan.source && !passagesGrew) return;
+  const next: DerivedState = { source: plan.source, tabs: { ...plan.stored?.tabs } };
+  let refilter = !plan.stored || passagesGrew;
+  for (const { tab, grid, hash, size } of plan.writes) {
+    const { cleared, grew } = writeGrid(tabs[tab], size, grid, plan.force ? null : plan.stored?.tabs[tab] ?? null);
+    if (tab === 'plan' && (cleared || grew)) {
+      const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
+      tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(size.rows - 1, 1), 1).setDataValidation(statuses);
+    }
+    refilter ||= grew || (tab === 'matrix' && plan.filter !== null);
+    next.tabs[tab] = { grid: hash, rows: grid.values.length, columns: grid.values[0].length };
+  }
+  if (refilter) {
+    const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
+    applyFilterState(tabs, plan.filter, plan.codebook, matrix);
+  }
+  plan.properties.setProperty(DERIVED_PROPERTY, JSON.stringify(next));
+}
+
+/** Rebuilds every derived tab from these passages and re-makes the filters (the menu's "rebuild"). */
+export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): void {
+  writeDerivedTabs(tabs, planDerivedTabs(tabs, passages, true));
 }

@@ -27,7 +27,7 @@ function tab(ss: Spreadsheet, name: string, header: string[], seed?: (sheet: She
   writeRows(sheet, 1, [header]);
   sheet.setFrozenRows(1);
   seed?.(sheet);
-  sheet.getRange(1, 1, Math.max(sheet.getLastRow(), 1), header.length).createFilter();
+  sheet.getRange(1, 1, sheet.getMaxRows(), header.length).createFilter();
   return sheet;
 }
 

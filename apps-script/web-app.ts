@@ -1,14 +1,15 @@
 // The web app: doPost takes batches of passage ops, doGet answers ping, codebook and a page's passages — wire format v1.
-import { validatePassage } from '../shared/passage';
+import { validatePassage, type Passage } from '../shared/passage';
 import {
   failure, MAX_BODY_BYTES, MAX_OPS, validateBatchRequest, validateGetRequest,
   type BatchAnswer, type Failure, type OpResult,
 } from '../shared/protocol';
 import { postIdentity } from '../shared/url';
 import { applyOps } from './apply-ops';
-import { passageToRow } from './passage-rows';
-import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
-import { writeRows } from './sheet-access';
+import { keptCell, readBack } from './cell-text';
+import { PASSAGE_COLUMNS, passageToRow, rowToPassage } from './passage-rows';
+import { planDerivedTabs, readCodebook, readPassages, writeDerivedTabs } from './rebuild';
+import { readRows, sheetSize, writeBlock } from './sheet-access';
 import { isSwedish } from './sheet-locale';
 import { openTabs, TOKEN_PROPERTY } from './tabs';
 import { tokensMatch } from './team-token';
@@ -60,16 +61,44 @@ export function handlePost(body: string): BatchAnswer {
   return written ? { ok: true, results: written.value } : failure('server_busy', BUSY_MESSAGE);
 }
 
+/**
+ * Applies a batch: reads Passager, the codebook, the stored state and whatever the derived tabs need, computes,
+ * then writes only the Passager rows that changed and only the derived tabs that are stale — no read after a write.
+ * A batch that changes nothing (a retry answered `duplicate`) still rebuilds derived tabs that are stale.
+ */
 function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
   const tabs = openTabs();
-  const stored = readPassages(tabs);
+  const rows = readRows(tabs.passages, PASSAGE_COLUMNS);
+  const stored = rows.map(rowToPassage);
   const applied = applyOps(stored, ops, new Date().toISOString());
-  if (!applied.changed) return applied.results;
-  const firstChanged = applied.passages.findIndex((p, i) => p !== stored[i]);
   const swedish = isSwedish(tabs.language);
-  writeRows(tabs.passages, 2 + firstChanged, applied.passages.slice(firstChanged).map((p) => passageToRow(p, swedish)));
-  rebuildDerivedTabs(tabs, applied.passages);
+  const changed = changedSpan(stored, applied.passages);
+  // The passages as Passager will give them back, so that the next request computes the same fingerprint.
+  const asRead = applied.passages.map((p, i) => (p === stored[i] ? p : rowToPassage(passageToRow(p, swedish).map(readBack))));
+  const derived = planDerivedTabs(tabs, asRead, false);
+  let grew = false;
+  if (changed) {
+    const size = sheetSize(tabs.passages);
+    const block = applied.passages.slice(changed.first, changed.last + 1).map((p, k) => {
+      const i = changed.first + k;
+      return p === stored[i] ? rows[i].map((cell) => keptCell(cell)) : passageToRow(p, swedish);
+    });
+    grew = writeBlock(tabs.passages, size, 2 + changed.first, block);
+  }
+  writeDerivedTabs(tabs, derived, grew);
   return applied.results;
+}
+
+/** The first and last index of passages that differ from the stored ones (new ones are appended), or null. */
+function changedSpan(stored: readonly Passage[], passages: readonly Passage[]): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  passages.forEach((p, i) => {
+    if (p === stored[i]) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  return first < 0 ? null : { first, last };
 }
 
 /** Handles a GET: ping, codebook, or the live passages of one post. */

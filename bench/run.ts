@@ -2,7 +2,9 @@
 import { benchAddOn } from './add-on';
 import { benchExtension } from './extension';
 import { benchRoom } from './room';
+import { benchStorage } from './storage';
 
 for (const line of benchExtension()) console.log(line);
+for (const line of await benchStorage()) console.log(line);
 for (const line of await benchAddOn()) console.log(line);
 for (const line of await benchRoom()) console.log(line);

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { validateWith, type Validated } from './validation';
 import { municipalityByCode } from './municipalities';
 import { isHttpUrl } from './url';
+import { hasVisibleCharacter, isRealTime, unkeptCharacter } from './text-rules';
 
 export const KINDS = ['theme', 'plan', 'national'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -19,37 +20,49 @@ export const LIMITS = {
   offset: 10_000_000,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/** Canonical form only (lower case, as crypto.randomUUID makes them): an upper-case copy of an id is refused, not a second row. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const THEME_ID = /^[a-z0-9][a-z0-9-]*$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
+/** Text the sheet keeps exactly as sent: at most `max` characters, none of the classes `unkeptCharacter` names. */
+const text = (max: number) => v.pipe(
+  v.string(),
+  v.maxLength(max, `at most ${max} characters`),
+  v.check((value) => unkeptCharacter(value) === null, (issue) => unkeptCharacter(issue.input)?.message ?? 'no character the sheet cannot keep'),
+);
 const isoTime = v.pipe(
   v.string(),
-  v.regex(ISO_TIME, 'an ISO 8601 time such as 2026-01-31T12:00:00Z'),
-  v.check((value) => !Number.isNaN(Date.parse(value)), 'not a real date'),
+  v.check(isRealTime, 'a real ISO 8601 time such as 2026-01-31T12:00:00Z (no 24:00, no 30 February)'),
 );
 const offset = v.pipe(v.number(), v.integer('a whole number'), v.minValue(0), v.maxValue(LIMITS.offset));
 
-export const PassageIdSchema = v.pipe(v.string(), v.regex(UUID, 'a UUID'));
+export const PassageIdSchema = v.pipe(v.string(), v.regex(UUID, 'a UUID in lower case'));
+/** An absolute http(s) address, with no space before or after it. */
+export const UrlSchema = v.pipe(
+  text(LIMITS.url),
+  v.check((value) => value === value.trim(), 'no space before or after the address'),
+  v.check(isHttpUrl, 'an absolute http or https URL'),
+);
 export const RevSchema = v.pipe(v.number(), v.integer('a whole number'), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 export const PassageSchema = v.pipe(
   v.strictObject({
     id: PassageIdSchema,
-    url: v.pipe(text(LIMITS.url), v.check(isHttpUrl, 'an absolute http or https URL')),
+    url: UrlSchema,
     pageTitle: text(LIMITS.pageTitle),
     kind: v.picklist(KINDS, `one of ${KINDS.join(', ')}`),
     themes: v.pipe(
-      v.array(v.pipe(text(LIMITS.themeId), v.regex(THEME_ID, 'a codebook id (a-z, 0-9, -)'))),
+      // The count first: a list far too long is refused without looking at each of its items.
+      v.array(v.unknown()),
       v.maxLength(LIMITS.themes, `at most ${LIMITS.themes} themes`),
+      v.array(v.pipe(text(LIMITS.themeId), v.regex(THEME_ID, 'a codebook id (a-z, 0-9, -)'))),
       v.check((ids) => new Set(ids).size === ids.length, 'each theme once'),
     ),
     municipality: v.pipe(
       v.string(),
       v.check((code) => municipalityByCode(code) !== undefined, 'an SCB code of a Swedish municipality'),
     ),
-    quote: v.pipe(text(LIMITS.quote), v.check((value) => value.trim().length > 0, 'not empty')),
+    quote: v.pipe(text(LIMITS.quote), v.check(hasVisibleCharacter, 'not empty, and not only invisible characters')),
     prefix: text(LIMITS.context),
     suffix: text(LIMITS.context),
     start: offset,

@@ -1,14 +1,15 @@
 // The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
 import * as v from 'valibot';
 import { validateWith, type FieldError, type Validated } from './validation';
-import { PassageIdSchema, PassageSchema, RevSchema, LIMITS, type Passage } from './passage';
+import { PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
 import { CodebookSchema, type Codebook } from './codebook';
-import { isHttpUrl } from './url';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_OPS = 500;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_TOKEN_LENGTH = 200;
+/** How long a client waits for an answer; the add-on sizes its lock wait against it. */
+export const CLIENT_TIMEOUT_MS = 30_000;
 
 export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -23,7 +24,7 @@ export const OpSchema = v.variant('op', [UpsertOpSchema, DeleteOpSchema], 'an op
 export const BatchRequestSchema = v.strictObject({
   v: v.literal(PROTOCOL_VERSION, `the protocol version ${PROTOCOL_VERSION}`),
   token: v.pipe(v.string(), v.maxLength(MAX_TOKEN_LENGTH)),
-  ops: v.pipe(v.array(OpSchema), v.minLength(1, 'at least one op'), v.maxLength(MAX_OPS, `at most ${MAX_OPS} ops`)),
+  ops: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one op'), v.maxLength(MAX_OPS, `at most ${MAX_OPS} ops`), v.array(OpSchema)),
 });
 
 export type Op = v.InferOutput<typeof OpSchema>;
@@ -35,7 +36,7 @@ export type GetAction = (typeof GET_ACTIONS)[number];
 export const GetRequestSchema = v.variant('action', [
   v.object({ action: v.literal('ping'), token: v.string() }),
   v.object({ action: v.literal('codebook'), token: v.string() }),
-  v.object({ action: v.literal('passages'), token: v.string(), url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.check(isHttpUrl, 'an absolute http or https URL')) }),
+  v.object({ action: v.literal('passages'), token: v.string(), url: UrlSchema }),
 ], `action: one of ${GET_ACTIONS.join(', ')}`);
 export type GetRequest = v.InferOutput<typeof GetRequestSchema>;
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { countCalls } from './call-counter';
 import { createSpreadsheetApp, isDate } from './spreadsheet-service';
 import { ContentService, createHtmlService, createScriptApp, FileLock, Properties, Utilities } from './script-services';
 import { loadWorkbook, saveWorkbook, type SideState } from './workbook-file';
@@ -27,6 +28,10 @@ export interface Invocation<T> {
   result: T;
   /** Apps Script service calls the invocation made. */
   calls: number;
+  /** Read-after-write flushes of the spreadsheet it caused, and its spreadsheet reads and writes (see call-counter.ts). */
+  flushes: number;
+  reads: number;
+  writes: number;
   /** Which calls, as Service.method, in order. */
   log: string[];
 }
@@ -103,7 +108,7 @@ export class LocalRuntime {
     if (!/^[A-Za-z_$][\w$]*$/.test(name) || typeof fn !== 'function') throw new Error(`The add-on has no function ${name}.`);
     this.log = [];
     const result = fn(...args) as T;
-    return { result, calls: this.log.length, log: this.log };
+    return { result, log: this.log, ...countCalls(this.log) };
   }
 
   get scriptProperties(): Record<string, string> {

@@ -53,17 +53,17 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
   const room = roomRoutes(runtime, { serial, port: () => (server.address() as { port: number }).port });
 
   const runWebApp = async (name: 'doGet' | 'doPost', event: object, response: ServerResponse, base: string) => {
-    const { output, calls } = await serial(async () => {
-      const { result, calls: count } = runtime.invoke<TextOutputLike>(name, event);
+    const { output, calls, flushes } = await serial(async () => {
+      const { result, calls: count, flushes: flushCount } = runtime.invoke<TextOutputLike>(name, event);
       await runtime.persist();
-      return { output: result, calls: count };
+      return { output: result, calls: count, flushes: flushCount };
     });
     const key = randomUUID();
     const now = Date.now();
     for (const [id, echo] of echoes) if (echo.expires < now) echoes.delete(id);
     echoes.set(key, { output, expires: now + ECHO_TTL_MS });
     // Apps Script answers /exec with a redirect to a one-time GET address that holds the output.
-    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'x-annotera-service-calls': String(calls) });
+    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
     response.end();
   };
 

@@ -403,6 +403,8 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     setActiveSheet: (sheet: Sheet) => spreadsheet.setActiveSheet(sheet),
     setActiveRange: (range: Range) => spreadsheet.setActiveRange(range),
     getUi: () => ui,
+    /** Changes apply at once here; the call counter counts the flush (see call-counter.ts). */
+    flush: () => undefined,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
     ui,

@@ -1,4 +1,5 @@
 // One post page: reads its structure, anchors and draws its passages, opens the toolbar on a selection or a highlight.
+import { storage } from '@wxt-dev/storage';
 import { detectMunicipalities } from '../../shared/municipality-detection';
 import type { Passage } from '../../shared/passage';
 import { postText, readPost, sectionAt, type PostStructure } from '../../shared/post-structure';
@@ -7,7 +8,7 @@ import { deletePassage, editPassage, newPassage, type Tagging } from '../lib/pas
 import { livePassagesOf } from '../lib/page-passages';
 import { send, type PageState } from '../lib/messages';
 import { messageOf } from '../lib/web-app-client';
-import { passagesItem, settingsItem } from '../lib/settings';
+import { postKey, settingsItem, type PostPassages } from '../lib/settings';
 import { draw, passagesAt, type Drawn } from '../dom/highlighter';
 import { offsetsToRange, rangeToOffsets } from '../dom/text-offsets';
 import type { ToolbarHost } from './toolbar-host';
@@ -42,7 +43,8 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    passagesItem.watch((all) => this.show(livePassagesOf(all ?? {}, this.url)));
+    // Only this post's record is watched: saves on other posts never wake this page.
+    storage.watch<PostPassages>(postKey(this.url), (post) => this.show(livePassagesOf(post ?? {}, this.url)));
     this.show(await send({ type: 'page-passages', url: this.url }));
     this.doc.addEventListener('mouseup', (event) => setTimeout(() => this.onMouseUp(event), 0));
     this.doc.addEventListener('click', (event) => this.onClick(event));

@@ -1,25 +1,14 @@
 // Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
-import { storage } from '@wxt-dev/storage';
 import { validatePassage, type Passage } from '../../shared/passage';
-import { exclusive } from '../lib/exclusive';
-import { enqueue } from '../lib/outbox';
-import { livePassagesOf, mergeFromSheet } from '../lib/page-passages';
+import { livePassagesOf } from '../lib/page-passages';
+import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
-import { codebookItem, isConfigured, outboxItem, passagesItem, settingsItem } from '../lib/settings';
-import { flush, SYNC_ALARM, syncSummary, type SyncHooks } from '../lib/sync';
-import { asWebAppError, fetchCodebook, fetchPassages, messageOf, ping, WebAppError } from '../lib/web-app-client';
+import { codebookItem, isConfigured, settingsItem } from '../lib/settings';
+import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
+import { asWebAppError, fetchCodebook, messageOf, ping, WebAppError } from '../lib/web-app-client';
 import { words } from '../lib/i18n';
 
 const MENU_ID = 'annotera-tag-selection';
-
-const hooks: SyncHooks = {
-  schedule: async (when) => browser.alarms.create(SYNC_ALARM, { when }),
-  cancel: async () => void (await browser.alarms.clear(SYNC_ALARM)),
-  badge: async (unsent, failing) => {
-    await browser.action.setBadgeText({ text: unsent ? String(unsent) : '' });
-    await browser.action.setBadgeBackgroundColor({ color: failing ? '#b3261e' : '#5f6368' });
-  },
-};
 
 const failed = (error: unknown) => {
   const e = asWebAppError(error);
@@ -29,41 +18,17 @@ const failed = (error: unknown) => {
 async function savePassage(input: unknown): Promise<Responses['save-passage']> {
   const checked = validatePassage(input);
   if (!checked.ok) throw new Error(`The passage is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-  const passage = checked.value;
-  await exclusive(async () => {
-    const passages = await passagesItem.getValue();
-    if ((passages[passage.id]?.rev ?? 0) >= passage.rev) return;
-    // Both in one storage write, before the answer: once the content script hears "ok", the passage
-    // and its place in the outbox survive a stopped worker together.
-    await storage.setItems([
-      { item: passagesItem, value: { ...passages, [passage.id]: passage } },
-      { item: outboxItem, value: enqueue(await outboxItem.getValue(), passage) },
-    ]);
-  });
-  void flush(hooks);
+  // Stored with its outbox entry before the answer: once the content script hears "ok", a stopped worker loses nothing.
+  await storePassage(checked.value);
+  void flush();
   return { ok: true };
 }
 
 /** The page's passages now, and in the background those of colleagues from the sheet (stored, so the page redraws). */
 async function pagePassages(url: string): Promise<Passage[]> {
-  const local = await passagesItem.getValue();
-  void refreshFromSheet(url);
+  const local = await readPost(url);
+  void pullPost(url);
   return livePassagesOf(local, url);
-}
-
-async function refreshFromSheet(url: string): Promise<void> {
-  const settings = await settingsItem.getValue();
-  if (!isConfigured(settings)) return;
-  try {
-    const answer = await fetchPassages(settings.endpoint, settings.token, url);
-    if (!answer.ok) return;
-    await exclusive(async () => {
-      const merged = mergeFromSheet(await passagesItem.getValue(), answer.passages, await outboxItem.getValue());
-      await passagesItem.setValue(merged);
-    });
-  } catch {
-    // Offline or refused: the local passages are shown; the popup shows sync errors from sending.
-  }
 }
 
 async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
@@ -112,7 +77,7 @@ async function handle(request: Request): Promise<unknown> {
     case 'page-passages':
       return pagePassages(request.url);
     case 'sync-now':
-      await flush(hooks);
+      await flush();
       return syncSummary();
     case 'sync-summary':
       return syncSummary();
@@ -136,9 +101,6 @@ export default defineBackground(() => {
     handle(request).then(respond, (error: unknown) => respond({ error: messageOf(error) }));
     return true;
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void flush(hooks);
-  });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: words.toolbarTitle, contexts: ['selection'] });
   });
@@ -150,13 +112,10 @@ export default defineBackground(() => {
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     await openToolbarInActiveTab(target);
   });
-  // New settings lift an "unauthorized" stop, send what waits and pull the codebook.
-  settingsItem.watch(() => {
-    void flush(hooks);
-    void refreshCodebookIfStale();
-  });
+  // New settings pull the codebook (and, in startSync, lift an "unauthorized" stop and send what waits).
+  settingsItem.watch(() => void refreshCodebookIfStale());
   // Whenever the worker starts (browser start, an alarm, a message), whatever waits in the outbox is sent.
-  void flush(hooks);
+  startSync();
   void learnSheetUrl();
   void refreshCodebookIfStale();
 });

@@ -1,5 +1,6 @@
 // Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
+import { keepableText } from '../../shared/text-rules';
 import type { TextSelector } from './anchor';
 
 export interface Tagging {
@@ -19,12 +20,14 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
   return {
     id,
     url: page.url,
-    pageTitle: page.pageTitle,
-    author: page.author,
+    pageTitle: keepableText(page.pageTitle),
+    author: keepableText(page.author),
     ...tagging,
-    quote: selector.quote,
-    prefix: selector.prefix,
-    suffix: selector.suffix,
+    note: keepableText(tagging.note),
+    // The sheet keeps only what it can give back: a page's text may hold CR (&#13;), controls or stray noncharacters.
+    quote: keepableText(selector.quote),
+    prefix: keepableText(selector.prefix),
+    suffix: keepableText(selector.suffix),
     start: selector.start,
     end: selector.end,
     createdAt: now,
@@ -35,7 +38,7 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
 }
 
 export function editPassage(passage: Passage, tagging: Tagging, now: string): Passage {
-  return { ...passage, ...tagging, updatedAt: now, rev: passage.rev + 1 };
+  return { ...passage, ...tagging, note: keepableText(tagging.note), updatedAt: now, rev: passage.rev + 1 };
 }
 
 export function deletePassage(passage: Passage, now: string): Passage {

@@ -1,4 +1,4 @@
-// What the extension keeps in browser storage: settings, passages, the outbox, sync state and the cached codebook.
+// What the extension keeps in browser storage: settings, each post's passages, the outbox, sync state and the cached codebook.
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_CODEBOOK, type Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
@@ -26,7 +26,9 @@ export interface SyncState {
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { endpoint: __ANNOTERA_ENDPOINT__, token: __ANNOTERA_TOKEN__, author: '', sheetUrl: '' },
 });
-export const passagesItem = storage.defineItem<Record<string, Passage>>('local:passages', { fallback: {} });
+/** The storage key of one post's passages (id → passage), by the post's canonical address. */
+export const postKey = (url: string) => `local:post:${url}` as const;
+export type PostPassages = Record<string, Passage>;
 export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {} });
 export const syncStateItem = storage.defineItem<SyncState>('local:sync-state', {
   fallback: { lastError: null, lastSentAt: null, attempts: 0, stoppedFor: null },

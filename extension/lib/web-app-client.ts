@@ -1,7 +1,7 @@
 // Talks to the sheet's web app in wire format v1: simple requests (text/plain POST, GET), answers validated before use.
 import type * as v from 'valibot';
 import {
-  BatchAnswerSchema, CodebookAnswerSchema, PassagesAnswerSchema, PingAnswerSchema, PROTOCOL_VERSION,
+  BatchAnswerSchema, CLIENT_TIMEOUT_MS, CodebookAnswerSchema, PassagesAnswerSchema, PingAnswerSchema, PROTOCOL_VERSION,
   validateAnswer, type ErrorBody, type Op,
 } from '../../shared/protocol';
 
@@ -18,12 +18,11 @@ export const messageOf = (error: unknown) => (error instanceof Error ? error.mes
 /** Anything thrown, as a WebAppError (unknown failures are `internal`). */
 export const asWebAppError = (error: unknown) => (error instanceof WebAppError ? error : new WebAppError('internal', messageOf(error)));
 
-const TIMEOUT_MS = 30_000;
 
 async function exchange<S extends v.GenericSchema>(url: string, init: RequestInit, schema: S): Promise<v.InferOutput<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
   } catch (error) {
     throw new WebAppError('network', `The web app could not be reached (${messageOf(error)}).`);
   }

@@ -18,6 +18,8 @@ export interface TestSheet extends LocalSheet {
   upsert(...passages: Passage[]): Promise<Reply>;
   /** The workbook file's bytes. */
   bytes(): Buffer;
+  /** Stops this server and starts a new one over the same workbook file, as after a restart of the local runtime. */
+  restart(): Promise<TestSheet>;
   stop(): Promise<void>;
 }
 
@@ -27,18 +29,21 @@ export interface Reply {
   json: any;
   /** Apps Script service calls the request made (the runtime's count). */
   calls: number;
+  /** Read-after-write flushes the request caused. */
+  flushes: number;
 }
 
 async function exchange(url: string, init: RequestInit): Promise<Reply> {
   const first = await fetch(url, { ...init, redirect: 'manual' });
   const calls = Number(first.headers.get('x-annotera-service-calls') ?? NaN);
-  if (first.status !== 302) return { status: first.status, json: await first.text(), calls };
+  const flushes = Number(first.headers.get('x-annotera-flushes') ?? NaN);
+  if (first.status !== 302) return { status: first.status, json: await first.text(), calls, flushes };
   const second = await fetch(first.headers.get('location')!);
-  return { status: second.status, json: await second.json(), calls };
+  return { status: second.status, json: await second.json(), calls, flushes };
 }
 
-export async function startTestSheet(options: { locale?: string } = {}): Promise<TestSheet> {
-  const dir = mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
+export async function startTestSheet(options: { locale?: string; dir?: string } = {}): Promise<TestSheet> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
   const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath: CODE_PATH });
   const exec = `${sheet.url}/exec`;
@@ -52,6 +57,10 @@ export async function startTestSheet(options: { locale?: string } = {}): Promise
     get: (parameters) => exchange(`${exec}?${new URLSearchParams(parameters)}`, {}),
     upsert: (...passages) => send(passages.map((passage) => ({ op: 'upsert', passage }))),
     bytes: () => readFileSync(workbookPath),
+    async restart() {
+      await sheet.close();
+      return startTestSheet({ ...options, dir });
+    },
     async stop() {
       await sheet.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The outbox's rules and the merge with the sheet's passages.
 import { describe, expect, test } from 'vitest';
-import { backoffSeconds, enqueue, nextBatch, orphanedEntries, settle } from '../../extension/lib/outbox';
+import { backoffSeconds, batchPosts, enqueue, nextBatch, settle } from '../../extension/lib/outbox';
 import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
 import { makePassage } from '../helpers/passages';
@@ -9,33 +9,35 @@ describe('outbox', () => {
   test('keeps the highest rev per passage', () => {
     const p = makePassage();
     const outbox = enqueue(enqueue({}, { ...p, rev: 3 }), { ...p, rev: 2 });
-    expect(outbox).toEqual({ [p.id]: 3 });
+    expect(outbox).toEqual({ [p.id]: { rev: 3, url: p.url } });
   });
 
   test('a batch sends the current version, at most maxOps, and skips entries without a passage', () => {
     const a = makePassage();
-    const b = makePassage();
-    const outbox = { [a.id]: 1, [b.id]: 1, missing: 1 };
-    expect(nextBatch(outbox, { [a.id]: a, [b.id]: b }, 1)).toEqual([{ op: 'upsert', passage: a }]);
+    const b = makePassage({ url: 'http://www.socialbarnungdom.se/kommunbesok/flen/' });
+    const outbox = { [a.id]: { rev: 1, url: a.url }, [b.id]: { rev: 1, url: b.url }, missing: { rev: 1, url: a.url } };
+    expect(nextBatch(outbox, { [a.id]: a, [b.id]: { ...b, rev: 2 } }, 1)).toEqual([{ op: 'upsert', passage: a }]);
     expect(nextBatch(outbox, { [a.id]: a, [b.id]: b })).toHaveLength(2);
-    expect(orphanedEntries(outbox, { [a.id]: a, [b.id]: b })).toEqual(['missing']);
+    expect(batchPosts(outbox, 1)).toEqual([a.url]);
+    expect(batchPosts(outbox)).toEqual([a.url, b.url]);
   });
 
   test('a batch stays under the 2 MB body limit', () => {
     const passages = Object.fromEntries(Array.from({ length: 200 }, () => makePassage({ quote: 'å'.repeat(5000) })).map((p) => [p.id, p]));
-    const outbox = Object.fromEntries(Object.keys(passages).map((id) => [id, 1]));
+    const outbox = Object.fromEntries(Object.values(passages).map((p) => [p.id, { rev: 1, url: p.url }]));
     const batch = nextBatch(outbox, passages);
     expect(batch.length).toBeLessThan(200);
     expect(Buffer.byteLength(JSON.stringify({ v: 1, token: 'x'.repeat(64), ops: batch }))).toBeLessThan(2 * 1024 * 1024);
   });
 
   test('an answer settles what the sheet holds; a newer edit made meanwhile stays', () => {
-    const outbox = { a: 2, b: 5, c: 1 };
+    const url = 'http://www.socialbarnungdom.se/kommunbesok/nacka-kommun/';
+    const outbox = { a: { rev: 2, url }, b: { rev: 5, url }, c: { rev: 1, url } };
     expect(settle(outbox, [
       { id: 'a', status: 'applied', rev: 2 },
       { id: 'b', status: 'applied', rev: 4 },
       { id: 'c', status: 'stale', rev: 3 },
-    ])).toEqual({ b: 5 });
+    ])).toEqual({ b: { rev: 5, url } });
   });
 
   test('backoff doubles from 2 seconds up to 5 minutes', () => {
@@ -57,7 +59,7 @@ describe('passages on the client', () => {
     const merged = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
     expect(merged[mine.id].rev).toBe(3);
     expect(merged[theirs.id]).toEqual(theirs);
-    const pending = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: 3 });
+    const pending = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: { rev: 3, url: mine.url } });
     expect(pending[mine.id].rev).toBe(3);
     expect(livePassagesOf(merged, mine.url).map((p) => p.id).sort()).toEqual([mine.id, theirs.id].sort());
   });
