@@ -120,7 +120,7 @@ describe('hand-kept cells', () => {
     expect(planRow('Nacka plan.')[4]).toBe('Pågår');
   });
 
-  test('a Kodbok label edited in the grid is what the add-on reads', async () => {
+  test('a Kodbok label edited in the grid, and a theme added under the last one, are what the add-on reads', async () => {
     await room();
     await showTab(page, 'Kodbok');
     const cell = page.getByRole('gridcell', { name: 'Tolkar', exact: true });
@@ -129,6 +129,17 @@ describe('hand-kept cells', () => {
     await page.keyboard.type('Tolkar och språkstöd');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('gridcell', { name: 'Tolkar och språkstöd', exact: true }).count()).toBe(1);
+
+    // The row under the codebook takes a new theme, cell by cell (Tab is not needed: click, type, Enter).
+    const next = tabValues(sheet, 'Kodbok').length + 1;
+    for (const [column, text] of [[1, 'sekretess'], [2, 'Sekretess'], [3, 'Confidentiality'], [4, '#123456']] as const) {
+      await page.locator(`tr[data-row="${next}"] td[data-col="${column}"]`).click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator(`tr[data-row="${next}"] td[data-col="${column}"]`).textContent()).toBe(text);
+    }
+    const codebook = (await sheet.get({ action: 'codebook', token: sheet.token })).json as { codebook: { themes: Array<{ id: string }> } };
+    expect(codebook.codebook.themes.at(-1)).toMatchObject({ id: 'sekretess', label: { sv: 'Sekretess', en: 'Confidentiality' }, color: '#123456' });
     await chooseFromMenu(page, 'Bygg om matrisen');
     await showTab(page, 'Matris');
     await expect.poll(async () => (await displayedRows(page))[0]).toContain('Tolkar och språkstöd');
