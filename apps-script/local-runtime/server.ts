@@ -36,7 +36,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
   response.end(body);
 }
 
@@ -63,7 +63,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
     for (const [id, echo] of echoes) if (echo.expires < now) echoes.delete(id);
     echoes.set(key, { output, expires: now + ECHO_TTL_MS });
     // Apps Script answers /exec with a redirect to a one-time GET address that holds the output.
-    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
+    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'access-control-allow-origin': '*', 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
     response.end();
   };
 
