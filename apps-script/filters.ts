@@ -75,12 +75,17 @@ function showMatrix(sheet: Sheet, matrix: Cell[][], state: FilterState, themeLab
   }
 }
 
-/** Puts a filter state on every tab; `matrix` is Matris as just written or read. */
-export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][]): void {
+/**
+ * Puts a filter state on every tab; `matrix` is Matris as just written or read. `matrixOnly`: the other tabs' filters
+ * still hold (they span every row), only Matris was rewritten and its rows or columns must be hidden again.
+ */
+export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codebook, matrix: Cell[][], matrixOnly = false): void {
   const themeLabel = state?.by === 'theme' ? themeLabeller(codebook, tabs.language)(state.id) : '';
   const words = tabs.words;
   const writes: Writes[] = [];
-  if (state?.by === 'municipality') {
+  if (matrixOnly) {
+    // Passager, Plan för handling and Nationell nivå keep their filters.
+  } else if (state?.by === 'municipality') {
     const name = municipalityByCode(state.code)?.shortName ?? state.code;
     writes.push(filterTab(tabs.passages, PASSAGE_COLUMNS, 1, equalTo(state.code)));
     writes.push(filterTab(tabs.plan, words.planHeaders.length, 1, equalTo(name)));

@@ -94,25 +94,28 @@ export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force:
 
 /**
  * Writes the planned tabs, re-makes the filters only when they may no longer fit (a tab grew past the rows they cover,
- * no state was recorded yet) or a filter is on and Matris changed, and records what the tabs were built from.
+ * no state was recorded yet), hides Matris's rows or columns again when a filter is on and Matris changed, and records
+ * what the tabs were built from.
  * `passagesGrew`: Passager itself had rows added. Filters span every row of their tab, so clearing one keeps them.
  */
 export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = false): void {
   if (!plan.force && plan.stored?.source === plan.source && !passagesGrew) return;
   const next: DerivedState = { source: plan.source, tabs: { ...plan.stored?.tabs } };
   let refilter = !plan.stored || passagesGrew;
+  let rehideMatrix = false;
   for (const { tab, grid, hash, size } of plan.writes) {
     const { cleared, grew } = writeGrid(tabs[tab], size, grid, plan.force ? null : plan.stored?.tabs[tab] ?? null);
     if (tab === 'plan' && (cleared || grew)) {
       const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
       tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(size.rows - 1, 1), 1).setDataValidation(statuses);
     }
-    refilter ||= grew || (tab === 'matrix' && plan.filter !== null);
+    refilter ||= grew;
+    rehideMatrix ||= tab === 'matrix' && plan.filter !== null;
     next.tabs[tab] = { grid: hash, rows: grid.values.length, columns: grid.values[0].length };
   }
-  if (refilter) {
+  if (refilter || rehideMatrix) {
     const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
-    applyFilterState(tabs, plan.filter, plan.codebook, matrix);
+    applyFilterState(tabs, plan.filter, plan.codebook, matrix, !refilter);
   }
   plan.properties.setProperty(DERIVED_PROPERTY, JSON.stringify(next));
 }

@@ -23,12 +23,18 @@ export function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(temporary, path);
 }
 
+/**
+ * Text as the .xlsx file can hold it: a literal _xHHHH_ in the text gets its underscore escaped (_x005F_) so that it is
+ * not decoded on the way back. (The characters the format cannot hold at all are refused by the add-on's validation.)
+ */
+export const encodeText = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+
 const argb = (color: string) => `FF${color.replace('#', '').toUpperCase()}`;
 const hex = (value: string | undefined) => (value && /^[0-9A-F]{8}$/i.test(value) ? `#${value.slice(2).toLowerCase()}` : undefined);
 
 function cellValue(cell: CellModel): ExcelJS.CellValue {
   if (cell.formula) return { formula: cell.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
-  return cell.value;
+  return typeof cell.value === 'string' ? encodeText(cell.value) : cell.value;
 }
 
 export async function saveWorkbook(book: WorkbookModel, side: SideState, path: string): Promise<void> {
@@ -47,7 +53,7 @@ export async function saveWorkbook(book: WorkbookModel, side: SideState, path: s
       const target = ws.getCell(row, column);
       target.value = cellValue(cell);
       if (cell.quotePrefix) target.numFmt = '@';
-      if (cell.note) target.note = cell.note;
+      if (cell.note) target.note = encodeText(cell.note);
       if (cell.background) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.background) } };
     }
     for (const row of sheet.hiddenRows) ws.getRow(row).hidden = true;

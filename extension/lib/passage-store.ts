@@ -19,7 +19,7 @@ const layout1Item = storage.defineItem<PostPassages>('local:passages', { fallbac
 type AnyOutbox = Record<string, number | OutboxEntry>;
 
 /** Passages grouped by post; where a post already holds a passage, the higher rev wins. */
-export function groupByPost(passages: readonly Passage[], posts: Record<string, PostPassages> = {}): Record<string, PostPassages> {
+function groupByPost(passages: readonly Passage[], posts: Record<string, PostPassages> = {}): Record<string, PostPassages> {
   const grouped: Record<string, PostPassages> = {};
   for (const passage of passages) {
     const post = (grouped[passage.url] ??= { ...posts[passage.url] });
@@ -29,7 +29,7 @@ export function groupByPost(passages: readonly Passage[], posts: Record<string, 
 }
 
 /** Layout 1's outbox in layout 2: each entry learns its post. An entry whose passage is gone had nothing to send. */
-export function outboxWithPosts(outbox: AnyOutbox, passages: Readonly<PostPassages>): Outbox {
+function outboxWithPosts(outbox: AnyOutbox, passages: Readonly<PostPassages>): Outbox {
   const next: Outbox = {};
   for (const [id, entry] of Object.entries(outbox)) {
     if (typeof entry !== 'number') next[id] = entry;

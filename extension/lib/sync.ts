@@ -7,7 +7,7 @@ import { fingerprint, isConfigured, settingsItem, syncStateItem, type SyncState 
 import { asWebAppError, fetchPassages, sendBatch, WebAppError } from './web-app-client';
 import type { SyncSummary } from './messages';
 
-export const SYNC_ALARM = 'annotera-sync';
+const SYNC_ALARM = 'annotera-sync';
 
 export interface SyncHooks {
   schedule(whenMs: number): Promise<void>;
@@ -16,7 +16,7 @@ export interface SyncHooks {
 }
 
 /** The browser's alarm for retries and the toolbar badge for what is unsent. */
-export const browserHooks: SyncHooks = {
+const browserHooks: SyncHooks = {
   schedule: async (when) => browser.alarms.create(SYNC_ALARM, { when }),
   cancel: async () => void (await browser.alarms.clear(SYNC_ALARM)),
   badge: async (unsent, failing) => {
@@ -73,7 +73,8 @@ async function sendAll(hooks: SyncHooks): Promise<void> {
   try {
     while (await sendOnce(hooks));
   } catch (error) {
-    await recordFailure(asWebAppError(error), await syncStateItem.getValue(), null, hooks).catch(() => undefined);
+    // Where even that cannot be stored, the next save, alarm or worker start tries again.
+    await syncStateItem.getValue().then((state) => recordFailure(asWebAppError(error), state, null, hooks)).catch(() => undefined);
   }
 }
 

@@ -47,3 +47,16 @@ test('POSTs of 3 or 500 passages into 0 or 20,000 make the same bounded calls, a
   }
   expect(full.small.log).toEqual(empty.small.log);
 }, 300_000);
+
+test('with a filter on, a POST hides Matris rows again and leaves the other filters alone, in at most 2 flushes', async () => {
+  const { runtime } = await preparedRuntime(dir, 'filtered', 300);
+  runtime.invoke('applyFilter', { by: 'municipality', code: '0114' });
+  const result = post(runtime, batchOf(3, 300));
+  expect(result.flushes).toBeLessThanOrEqual(MAX_FLUSHES);
+  expect(result.log.filter((call) => /^(Filter\.remove|Range\.createFilter)$/.test(call))).toEqual([]);
+  expect(result.log).toContain('Sheet.hideRows');
+  const matrix = runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Matris')!;
+  const names = matrix.getDataRange().getValues().map((row) => row[1]);
+  const shown = names.filter((_, i) => !matrix.isRowHiddenByUser(i + 1));
+  expect(shown).toEqual(['Kommun', 'Upplands Väsby', '']);
+}, 120_000);

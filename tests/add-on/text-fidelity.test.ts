@@ -52,10 +52,13 @@ const passagesFor = (texts: Array<[string, string]>) =>
     return makePassage({ note: text, [field]: field === 'quote' ? `${text} citat` : text });
   });
 
+const statuses = (reply: { json: unknown }) => (reply.json as { results: Array<{ status: string }> }).results.map((r) => r.status);
+
 async function readBack(passages: Passage[]): Promise<Passage[]> {
   const reply = await sheet.get({ action: 'passages', url: passages[0].url, token: TOKEN });
-  expect(reply.json.ok).toBe(true);
-  const byId = new Map((reply.json.passages as Passage[]).map((p) => [p.id, p]));
+  const answer = reply.json as { ok: boolean; passages: Passage[] };
+  expect(answer.ok).toBe(true);
+  const byId = new Map(answer.passages.map((p) => [p.id, p]));
   return passages.map((p) => byId.get(p.id)!);
 }
 
@@ -64,11 +67,11 @@ describe('what is acknowledged is what is read back', () => {
     sheet = await startTestSheet();
     const passages = passagesFor([...texts]);
     const reply = await sheet.upsert(...passages);
-    expect(reply.json.results.map((r: { status: string }) => r.status)).toEqual(passages.map(() => 'applied'));
+    expect(statuses(reply)).toEqual(passages.map(() => 'applied'));
     expect(await readBack(passages)).toEqual(passages);
     sheet = await sheet.restart();
     expect(await readBack(passages)).toEqual(passages);
     const again = await sheet.upsert(...passages);
-    expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(passages.map(() => 'duplicate'));
+    expect(statuses(again)).toEqual(passages.map(() => 'duplicate'));
   });
 });

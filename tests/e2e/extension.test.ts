@@ -1,5 +1,5 @@
 // End to end in Chromium: select in a fixture post → tag → highlight → the local sheet; reload, edit, delete, archive copy, outages.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
@@ -253,6 +253,9 @@ describe('keyboard alone', () => {
 });
 
 describe('nothing is lost', () => {
+  // Each starts from a settled outbox: an earlier test's passage can be in the sheet before its answer reaches the extension.
+  beforeEach(() => expect.poll(unsent, { timeout: 30_000 }).toBe(0));
+
   test('the web app down while saving → kept, and sent once it is back, with no duplicate', async () => {
     const phrase = 'Portalparagrafen i socialtjänstlagen lever i Nackas vision och värdering.';
     await sheet.close();

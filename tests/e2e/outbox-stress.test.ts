@@ -93,4 +93,4 @@ test('100 saves back to back with the sheet up, then 50 with it down and back up
   const all = await rowsPerId();
   expect([...up, ...down].filter((p) => all.get(p.id) !== 1)).toEqual([]);
   expect(all.size).toBe(150);
-});
+}, 180_000);
