@@ -1,19 +1,31 @@
 // What the team uses inside Sheets: the Annotera menu, the filter sidebar and the settings dialog, and their server calls.
 import { labelFor } from '../shared/codebook';
 import { municipalityByCode } from '../shared/municipalities';
+import { webAppUrlKind } from '../shared/web-app-url';
 import { applyFilterState, readFilterState, saveFilterState, type FilterState } from './filters';
 import { readCodebook, readPassages, rebuildDerivedTabs } from './rebuild';
-import { isSwedish } from './sheet-locale';
+import { isSwedish, wordsFor } from './sheet-locale';
 import { ensureToken, openTabs, storeNewToken } from './tabs';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
-/** Adds the Annotera menu; on first run makes the tabs and the team token. */
-export function onOpen(): void {
-  const tabs = openTabs();
-  ensureToken();
-  const menu = tabs.words.menu;
+type OpenEvent = { authMode?: unknown } | undefined;
+
+/** Google runs onOpen under AuthMode.NONE where the add-on is installed but not yet used in this file: no Properties, no sheet. */
+const isAuthModeNone = (e: OpenEvent) => String(e?.authMode) === 'NONE';
+
+/**
+ * Adds the Annotera menu (under Extensions, as add-ons do). Under AuthMode.NONE that is all it does, in Swedish;
+ * otherwise the menu speaks the spreadsheet's language and the first open makes the tabs and the team token.
+ */
+export function onOpen(e?: OpenEvent): void {
+  let words = wordsFor('sv_SE');
+  if (!isAuthModeNone(e)) {
+    words = openTabs().words;
+    ensureToken();
+  }
+  const menu = words.menu;
   SpreadsheetApp.getUi()
-    .createMenu('Annotera')
+    .createAddonMenu()
     .addItem(menu.rebuild, 'menuRebuild')
     .addItem(menu.byMunicipality, 'menuFilterByMunicipality')
     .addItem(menu.byTheme, 'menuFilterByTheme')
@@ -23,8 +35,9 @@ export function onOpen(): void {
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+/** Runs when the add-on is installed (AuthMode.FULL): the same as opening the spreadsheet. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
 }
 
 /** Rebuilds Matris, Plan för handling and Nationell nivå from Passager. */
@@ -36,11 +49,14 @@ export function menuRebuild(): void {
   if (!done) throw new Error(BUSY_MESSAGE);
 }
 
+/** The language a template speaks, as a string: printed into a script it stays a string, never a truthy "false". */
+const templateLanguage = (locale: string) => (isSwedish(locale) ? 'sv' : 'en');
+
 function showSidebar(by: 'municipality' | 'theme'): void {
   const tabs = openTabs();
   const template = HtmlService.createTemplateFromFile('sidebar');
   template.by = by;
-  template.swedish = isSwedish(tabs.language);
+  template.lang = templateLanguage(tabs.language);
   SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(by === 'theme' ? tabs.words.menu.byTheme : tabs.words.menu.byMunicipality));
 }
 
@@ -54,7 +70,7 @@ export function menuShowEverything(): void {
 export function menuSettings(): void {
   const tabs = openTabs();
   const template = HtmlService.createTemplateFromFile('settings');
-  template.swedish = isSwedish(tabs.language);
+  template.lang = templateLanguage(tabs.language);
   SpreadsheetApp.getUi().showModalDialog(template.evaluate().setWidth(520).setHeight(420), tabs.words.menu.settings);
 }
 
@@ -91,15 +107,15 @@ export function applyFilter(state: FilterState): void {
   applyFilterState(tabs, state, readCodebook(tabs), tabs.matrix.getDataRange().getValues());
 }
 
-/** The settings dialog's data: the token and where the web app is deployed. */
+/** The settings dialog's data: the token, and the web app's /exec address when it is deployed ('' when not). */
 export function settingsInfo(): { token: string; url: string } {
   let url = '';
   try {
     url = ScriptApp.getService().getUrl() ?? '';
   } catch {
-    url = '';
+    // No web app at all: the dialog says how to deploy one.
   }
-  return { token: ensureToken(), url };
+  return { token: ensureToken(), url: webAppUrlKind(url) === 'exec' ? url : '' };
 }
 
 /** Makes a new team token; the old one stops working at once. */

@@ -19,7 +19,7 @@ const SV: SheetWords = {
   ],
   planHeaders: ['Kommun', 'Län', 'Plan för handling', 'Teman', 'Status', 'Uppföljning', 'Länk', 'id'],
   nationalHeaders: ['Kommun', 'Län', 'Till nationell nivå', 'Mottagare', 'Teman', 'Länk', 'id'],
-  codebookHeaders: ['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg'],
+  codebookHeaders: ['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg', 'Sökord'],
   matrix: { municipality: 'Kommun', county: 'Län', total: 'Totalt', columnTotal: 'Totalt', noPassages: 'Inga passager ännu.', more: '… och {n} till' },
   statuses: ['Ej påbörjad', 'Pågår', 'Klar'],
   menu: {
@@ -39,7 +39,7 @@ const EN: SheetWords = {
   ],
   planHeaders: ['Municipality', 'County', 'Plan item', 'Themes', 'Status', 'Follow-up', 'Link', 'id'],
   nationalHeaders: ['Municipality', 'County', 'To the national level', 'Addressed to', 'Themes', 'Link', 'id'],
-  codebookHeaders: ['id', 'Label (Swedish)', 'Label (English)', 'Colour'],
+  codebookHeaders: ['id', 'Label (Swedish)', 'Label (English)', 'Colour', 'Keywords'],
   matrix: { municipality: 'Municipality', county: 'County', total: 'Total', columnTotal: 'Total', noPassages: 'No passages yet.', more: '… and {n} more' },
   statuses: ['Not started', 'In progress', 'Done'],
   menu: {

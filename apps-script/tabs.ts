@@ -1,4 +1,4 @@
-// The sheet's tabs: finds them, creates the missing ones (headers, frozen row, Kodbok seeded) and the team token on first run.
+// The sheet's tabs: finds them, creates the missing ones (headers, frozen row, Kodbok seeded); and the team token in Document Properties.
 import { codebookToRows } from './codebook-rows';
 import { HIDDEN_COLUMNS } from './passage-rows';
 import { readRows, writeRows } from './sheet-access';
@@ -47,17 +47,38 @@ export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
   return { words, language, passages, matrix, plan, national, codebook };
 }
 
+type Properties = GoogleAppsScript.Properties.Properties;
+
 /** Makes and stores a new team token (at least 128 random bits); the old one stops working at once. */
-export function storeNewToken(properties = PropertiesService.getScriptProperties()): string {
+export function storeNewToken(properties: Properties = PropertiesService.getDocumentProperties()): string {
   const token = newToken(() => Utilities.getUuid());
   properties.setProperty(TOKEN_PROPERTY, token);
   return token;
 }
 
+/**
+ * The spreadsheet's team token, kept in its Document Properties; empty when there is none yet. A token that an earlier
+ * version kept in Script Properties moves here first: copied before it is deleted, so a concurrent reader finds it in one
+ * place or the other, never in neither. (Where Google makes the two stores one — a bound script that is not an add-on —
+ * the first read already finds it, so nothing is deleted.)
+ */
+export function readToken(
+  document: Properties = PropertiesService.getDocumentProperties(),
+  script: () => Properties = () => PropertiesService.getScriptProperties(),
+): string {
+  const kept = document.getProperty(TOKEN_PROPERTY);
+  if (kept) return kept;
+  const old = script().getProperty(TOKEN_PROPERTY);
+  if (!old) return document.getProperty(TOKEN_PROPERTY) ?? '';
+  document.setProperty(TOKEN_PROPERTY, old);
+  script().deleteProperty(TOKEN_PROPERTY);
+  return old;
+}
+
 /** The team token, made if there is none yet. */
-export function ensureToken(properties = PropertiesService.getScriptProperties()): string {
-  return properties.getProperty(TOKEN_PROPERTY) || storeNewToken(properties);
+export function ensureToken(document: Properties = PropertiesService.getDocumentProperties()): string {
+  return readToken(document) || storeNewToken(document);
 }
 
 /** Data rows of the Kodbok tab. */
-export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, 4);
+export const codebookRows = (tabs: Tabs) => readRows(tabs.codebook, tabs.words.codebookHeaders.length);

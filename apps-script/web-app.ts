@@ -11,7 +11,7 @@ import { PASSAGE_COLUMNS, passageToRow, rowToPassage } from './passage-rows';
 import { planDerivedTabs, readCodebook, readPassages, writeDerivedTabs } from './rebuild';
 import { readRows, sheetSize, writeBlock } from './sheet-access';
 import { isSwedish } from './sheet-locale';
-import { openTabs, TOKEN_PROPERTY } from './tabs';
+import { openTabs, readToken } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
@@ -35,7 +35,7 @@ function utf8Length(text: string): number {
 }
 
 function authorised(token: unknown): boolean {
-  return tokensMatch(token, PropertiesService.getScriptProperties().getProperty(TOKEN_PROPERTY) ?? '');
+  return tokensMatch(token, readToken());
 }
 
 const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { anchorSelector, describeRange, type TextSelector } from '../extension/lib/anchor';
+import { anchorSelector } from '../extension/anchoring/anchor-text';
+import { describeRange, type TextSelector } from '../extension/anchoring/selector';
 import { offsetsToRange } from '../extension/dom/text-offsets';
 import { findContentRoot } from '../shared/post-structure';
 import { fixtureDocument } from '../tests/helpers/fixtures';

@@ -1,5 +1,6 @@
 // npm run bench: every benchmark of the project, printed as figures.
 import { benchAddOn } from './add-on';
+import { benchAnchoring } from './anchoring';
 import { benchExtension } from './extension';
 import { benchRoom } from './room';
 import { benchStorage } from './storage';
@@ -7,4 +8,5 @@ import { benchStorage } from './storage';
 for (const line of benchExtension()) console.log(line);
 for (const line of await benchStorage()) console.log(line);
 for (const line of await benchAddOn()) console.log(line);
+for (const line of await benchAnchoring()) console.log(line);
 for (const line of await benchRoom()) console.log(line);

@@ -31,17 +31,19 @@ export function contentMatches(settings: BuildSettings): string[] {
   return [...BLOG_MATCHES, ...extraMatches(settings)];
 }
 
+/** Suggested keys Chrome really assigns (it keeps Alt+Shift+A, T, B and I for itself). */
+export const COMMAND_KEYS = { 'tag-selection': 'Alt+Shift+K', 'open-side-panel': 'Alt+Shift+L' } as const;
+
 export function buildManifest(settings: BuildSettings) {
   return {
-    name: 'Annotera',
-    description: 'Markera och tagga stycken i kommunbesöksrapporter och samla dem i ett delat Google-kalkylark.',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'sv',
+    permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel'],
     host_permissions: [...new Set([...WEB_APP_HOSTS, ...contentMatches(settings), ...endpointMatch(settings)])],
     commands: {
-      'tag-selection': {
-        suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Tagga markerad text',
-      },
+      'tag-selection': { suggested_key: { default: COMMAND_KEYS['tag-selection'] }, description: '__MSG_commandTag__' },
+      'open-side-panel': { suggested_key: { default: COMMAND_KEYS['open-side-panel'] }, description: '__MSG_commandPanel__' },
     },
   };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalSheet } from '../apps-script/local-runtime/start';
+import { LOCAL_MODE } from '../extension/build-presets';
 import { CHROME, chromiumFlags } from './chromium';
 import { startFixtureServer } from './fixture-server';
 
@@ -20,7 +21,7 @@ const sheet = await startLocalSheet({
 });
 const fixtures = await startFixtureServer(Number(process.env.ANNOTERA_FIXTURE_PORT ?? 8080));
 const extensionDir = join(ROOT, '.output/local/chrome-mv3');
-run('npx', ['wxt', 'build'], {
+run('npx', ['wxt', 'build', '--mode', LOCAL_MODE], {
   ANNOTERA_OUT_DIR: join(ROOT, '.output/local'),
   ANNOTERA_EXTRA_MATCHES: 'http://127.0.0.1/*',
   ANNOTERA_ENDPOINT: `${sheet.url}/exec`,

@@ -5,8 +5,9 @@ import { municipalityByCode } from './municipalities';
 import { isHttpUrl } from './url';
 import { hasVisibleCharacter, isRealTime, unkeptCharacter } from './text-rules';
 
-export const KINDS = ['theme', 'plan', 'national'] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS } from './kinds';
+
+export { KINDS, type Kind } from './kinds';
 
 export const LIMITS = {
   quote: 5_000,

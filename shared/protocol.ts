@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { validateWith, type FieldError, type Validated } from './validation';
 import { PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
-import { CodebookSchema, type Codebook } from './codebook';
+import type { Codebook } from './codebook';
+import { CodebookSchema } from './codebook-schema';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_OPS = 500;

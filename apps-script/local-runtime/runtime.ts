@@ -121,6 +121,16 @@ export class LocalRuntime {
     this.propertiesChanged = true;
   }
 
+  get documentProperties(): Record<string, string> {
+    return this.side.documentProperties;
+  }
+
+  /** Sets a document property of the spreadsheet (where the add-on keeps its team token). */
+  setDocumentProperty(key: string, value: string): void {
+    this.side.documentProperties[key] = value;
+    this.propertiesChanged = true;
+  }
+
   get dirty(): boolean {
     return this.book.version !== this.savedVersion || this.propertiesChanged;
   }

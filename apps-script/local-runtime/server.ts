@@ -40,8 +40,11 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+/** Answers a request in place of the runtime (a platform page, see google-pages.ts); true when it did. */
+export type Intercept = (response: ServerResponse, url: URL) => boolean;
+
 /** Starts the server; every request that reaches the add-on runs one at a time, and the workbook is written before the answer. */
-export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', intercept?: Intercept): Promise<RunningServer> {
   const echoes = new Map<string, { output: TextOutputLike; expires: number }>();
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -70,6 +73,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1'): 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const base = `http://${request.headers.host ?? `${host}:${port}`}`;
     const url = new URL(request.url ?? '/', base);
+    if (intercept?.(response, url)) return;
     const parameter = Object.fromEntries(url.searchParams);
     const parameters = Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k)]));
     const common = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };

@@ -384,6 +384,7 @@ class Ui {
   constructor(private hooks: ServiceHooks) {}
   private add = (menu: MenuModel) => { this.menus.set(menu.title, menu); };
   createMenu(title: string) { return new Menu(String(title), false, this.add); }
+  /** An add-on's menu sits under Extensions, named after the add-on (the script project: Annotera). */
   createAddonMenu() { return new Menu('Annotera', true, this.add); }
   showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
   showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }

@@ -1,8 +1,9 @@
 // Options: web app address, team token, your name; "Test connection"; the codebook pulled from the sheet and cached.
 import { useEffect, useState } from 'preact/hooks';
-import { labelFor, type Codebook } from '../../shared/codebook';
+import type { Codebook } from '../../shared/codebook';
 import { isHttpUrl } from '../../shared/url';
-import { fill, language, words } from '../lib/i18n';
+import { errorText, language, localLabel, t } from '../lib/i18n';
+import { diagnosisText } from '../lib/diagnosis-text';
 import { send } from '../lib/messages';
 import { codebookItem, settingsItem, type Settings } from '../lib/settings';
 
@@ -18,42 +19,42 @@ export function OptionsApp() {
   if (!settings) return null;
   const update = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
   const save = async () => {
-    if (settings.endpoint && !isHttpUrl(settings.endpoint)) return setStatus({ ok: false, text: words.endpoint });
+    if (settings.endpoint && !isHttpUrl(settings.endpoint)) return setStatus({ ok: false, text: t('endpointInvalid') });
     await settingsItem.setValue({ ...settings, endpoint: settings.endpoint.trim(), token: settings.token.trim() });
-    setStatus({ ok: true, text: words.settingsSaved });
+    setStatus({ ok: true, text: t('settingsSaved') });
   };
   const test = async () => {
     await save();
-    const answer = await send({ type: 'ping', settings });
-    setStatus(answer.ok ? { ok: true, text: fill(words.connectionOk, { version: answer.version }) } : { ok: false, text: `${answer.message} (${answer.code})` });
+    const diagnosis = await send({ type: 'check-connection', settings });
+    setStatus({ ok: diagnosis.kind === 'ok', text: diagnosisText(diagnosis) });
   };
   const refresh = async () => {
     const answer = await send({ type: 'refresh-codebook' });
-    if (!answer.ok) setStatus({ ok: false, text: `${answer.message} (${answer.code})` });
+    if (!answer.ok) setStatus({ ok: false, text: errorText(answer.code) });
   };
   return (
     <main>
-      <h1>Annotera – {words.settings}</h1>
+      <h1>Annotera – {t('settings')}</h1>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        <label>{words.endpoint}<input type="url" name="endpoint" value={settings.endpoint} onInput={(e) => update({ endpoint: e.currentTarget.value })} /></label>
-        <label>{words.token}<input type="password" name="token" value={settings.token} onInput={(e) => update({ token: e.currentTarget.value })} /></label>
-        <label>{words.author}<input type="text" name="author" maxLength={200} value={settings.author} onInput={(e) => update({ author: e.currentTarget.value })} /></label>
-        <button type="submit" class="primary">{words.saveSettings}</button>
-        <button type="button" class="test" onClick={() => void test()}>{words.testConnection}</button>
+        <label>{t('endpoint')}<input type="url" name="endpoint" value={settings.endpoint} onInput={(e) => update({ endpoint: e.currentTarget.value })} /></label>
+        <label>{t('token')}<input type="password" name="token" value={settings.token} onInput={(e) => update({ token: e.currentTarget.value })} /></label>
+        <label>{t('author')}<input type="text" name="author" maxLength={200} value={settings.author} onInput={(e) => update({ author: e.currentTarget.value })} /></label>
+        <button type="submit" class="primary">{t('saveSettings')}</button>
+        <button type="button" class="test" onClick={() => void test()}>{t('testConnection')}</button>
       </form>
       {status ? <p class={status.ok ? 'ok status' : 'error status'} role="status">{status.text}</p> : null}
-      <h2>{words.codebook}</h2>
+      <h2>{t('codebook')}</h2>
       {codebook ? (
         <>
-          <p class="meta">{codebook.fetchedAt ? fill(words.codebookFetched, { time: new Date(codebook.fetchedAt).toLocaleString(language) }) : words.codebookDefault}</p>
+          <p class="meta">{codebook.fetchedAt ? t('codebookFetched', [new Date(codebook.fetchedAt).toLocaleString(language)]) : t('codebookDefault')}</p>
           <ul>
-            {codebook.codebook.themes.map((t) => (
-              <li key={t.id}><span class="swatch" style={{ background: t.color }} />{labelFor(t.label, language)}</li>
+            {codebook.codebook.themes.map((theme) => (
+              <li key={theme.id}><span class="swatch" style={{ background: theme.color }} />{localLabel(theme.label)}</li>
             ))}
           </ul>
         </>
       ) : null}
-      <button type="button" onClick={() => void refresh()}>{words.refreshCodebook}</button>
+      <button type="button" onClick={() => void refresh()}>{t('refreshCodebook')}</button>
     </main>
   );
 }

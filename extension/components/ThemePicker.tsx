@@ -1,56 +1,44 @@
-// Searchable multiple choice of codebook themes: a search field, the chosen themes as chips, and checkboxes.
-import { useState } from 'preact/hooks';
-import { labelFor, type Codebook } from '../../shared/codebook';
-import { language, words } from '../lib/i18n';
+// The passage's themes: chosen ones as chips (suggested ones marked), more through a combobox searching the codebook.
+import type { Codebook } from '../../shared/codebook';
+import { searchThemes } from '../../shared/theme-search';
+import { localLabel, t } from '../lib/i18n';
+import { Combobox } from './Combobox';
 
 interface Props {
   codebook: Codebook;
   chosen: string[];
-  onChange(themes: string[]): void;
+  /** Themes pre-chosen from the codebook's keywords. */
+  suggested: readonly string[];
+  onChange: (themes: string[]) => void;
 }
 
-export function ThemePicker({ codebook, chosen, onChange }: Props) {
-  const [query, setQuery] = useState('');
+export function ThemePicker({ codebook, chosen, suggested, onChange }: Props) {
   const label = (id: string) => {
-    const theme = codebook.themes.find((t) => t.id === id);
-    return theme ? labelFor(theme.label, language) : id;
+    const theme = codebook.themes.find((item) => item.id === id);
+    return theme ? localLabel(theme.label) : id;
   };
-  const shown = codebook.themes.filter((t) => labelFor(t.label, language).toLowerCase().includes(query.trim().toLowerCase()));
-  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
+  const remove = (id: string) => onChange(chosen.filter((c) => c !== id));
   return (
-    <fieldset class="themes">
-      <legend>{words.themes}</legend>
-      <div class="chips">
+    <Combobox
+      id="theme"
+      label={t('themes')}
+      placeholder={t('searchThemes')}
+      empty={t('noThemeMatch')}
+      options={(query) => searchThemes(codebook, query)
+        .filter((theme) => !chosen.includes(theme.id))
+        .map((theme) => ({ id: theme.id, label: localLabel(theme.label), swatch: theme.color }))}
+      onPick={(id) => onChange([...chosen, id])}
+      onBackspace={() => chosen.length && remove(chosen[chosen.length - 1])}
+    >
+      <div class="chips" aria-live="polite">
         {chosen.map((id) => (
-          <button type="button" class="chip" key={id} onClick={() => toggle(id)} aria-label={`${label(id)} ✕`}>
-            {label(id)} ✕
-          </button>
+          <span class={suggested.includes(id) ? 'chip suggested' : 'chip'} key={id} data-theme={id}>
+            {label(id)}
+            {suggested.includes(id) ? <span class="hint"> · {t('suggested')}</span> : null}
+            <button type="button" tabIndex={-1} class="remove" aria-label={t('removeTheme', [label(id)])} onClick={() => remove(id)}>✕</button>
+          </span>
         ))}
       </div>
-      <input
-        type="search"
-        class="theme-search"
-        placeholder={words.searchThemes}
-        aria-label={words.searchThemes}
-        value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && query.trim() && shown.length) {
-            e.preventDefault();
-            toggle(shown[0].id);
-            setQuery('');
-          }
-        }}
-      />
-      <div class="theme-list" role="group" aria-label={words.themes}>
-        {shown.map((theme) => (
-          <label key={theme.id} class="theme-option">
-            <input type="checkbox" checked={chosen.includes(theme.id)} onChange={() => toggle(theme.id)} />
-            <span class="swatch" style={{ background: theme.color }} />
-            {labelFor(theme.label, language)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    </Combobox>
   );
 }

@@ -1,60 +1,64 @@
-// Hosts the tag toolbar in a shadow root beside a selection or highlight, positioned with Floating UI.
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { render } from 'preact';
-import { h } from 'preact';
+// Hosts the tag toolbar (and the undo bar) in an open shadow root of the page, placed beside the selection: below it,
+// or above when there is no room, never over it (placement.ts).
+import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TagToolbar, TOOLBAR_CSS, type TagToolbarProps } from '../components/TagToolbar';
+import { UndoBar } from '../components/UndoBar';
+import { place } from './placement';
 
 export interface ToolbarHost {
   open(anchor: DOMRect, props: TagToolbarProps): void;
   close(): void;
-  isOpen(): boolean;
+  /** Shows "Deleted — Undo" at the bottom of the window for ten seconds. */
+  offerUndo(onUndo: () => void): void;
   contains(event: Event): boolean;
 }
 
-export async function createToolbarHost(ctx: ContentScriptContext): Promise<ToolbarHost> {
-  let container!: HTMLElement;
-  let host!: HTMLElement;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'annotera-toolbar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'open',
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(uiContainer, shadow, shadowHost) {
-      const style = document.createElement('style');
-      style.textContent = TOOLBAR_CSS;
-      shadow.prepend(style);
-      container = uiContainer;
-      host = shadowHost;
-      Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647', display: 'none' });
-    },
-  });
-  ui.mount();
-  let open = false;
+const MAX_HEIGHT = 340;
+
+/** The page's <annotera-toolbar> element with an open shadow root holding the toolbar and the undo bar. */
+export function createToolbarHost(ctx: ContentScriptContext): ToolbarHost {
+  const host = document.createElement('annotera-toolbar');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = TOOLBAR_CSS;
+  const container = document.createElement('div');
+  const undo = document.createElement('div');
+  shadow.append(style, container, undo);
+  Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647', display: 'none' });
+  Object.assign(undo.style, { position: 'fixed', bottom: '16px', left: '50%', transform: 'translateX(-50%)', zIndex: '2147483647' });
+  // Keys typed in the toolbar are the toolbar's: the page's own shortcuts never see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (event) => event.stopPropagation());
+  document.body.append(host);
+  ctx.onInvalidated(() => host.remove());
+
+  /** Measures the toolbar at its full height, then places it beside the anchor. */
+  const position = (anchor: DOMRect) => {
+    const form = container.firstElementChild as HTMLElement | null;
+    if (!form) return;
+    form.style.maxHeight = `${MAX_HEIGHT}px`;
+    const { width, height } = form.getBoundingClientRect();
+    const { x, y, maxHeight } = place(anchor, width, height, innerWidth, innerHeight);
+    form.style.maxHeight = `${maxHeight}px`;
+    Object.assign(container.style, { left: `${x}px`, top: `${y}px` });
+  };
 
   return {
     open(anchor, props) {
-      open = true;
       container.style.display = 'block';
       render(null, container);
       render(h(TagToolbar, props), container);
-      const reference = { getBoundingClientRect: () => anchor };
-      void computePosition(reference, container, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip(), shift({ padding: 8 }), size({ padding: 8, apply: ({ availableHeight }) => {
-        const form = container.firstElementChild as HTMLElement | null;
-        if (form) form.style.maxHeight = `${Math.max(200, availableHeight)}px`;
-      } })] }).then(
-        ({ x, y }) => Object.assign(container.style, { left: `${x}px`, top: `${y}px` }),
-      );
+      position(anchor);
     },
     close() {
-      open = false;
       render(null, container);
       container.style.display = 'none';
     },
-    isOpen: () => open,
+    offerUndo(onUndo) {
+      const done = () => render(null, undo);
+      render(null, undo);
+      render(h(UndoBar, { onUndo: () => { done(); onUndo(); }, onDone: done }), undo);
+    },
     contains: (event) => event.composedPath().includes(host),
   };
 }

@@ -21,6 +21,7 @@ function install(doc: Document) {
   const sheet = new CSSStyleSheet();
   const rules = Object.entries(KIND_COLORS).map(([kind, color]) => `::highlight(${PREFIX}-${kind}) { background-color: ${color}; }`);
   rules.push(`::highlight(${PREFIX}-focus) { background-color: rgba(255, 140, 0, 0.45); text-decoration: underline; }`);
+  rules.push(`::highlight(${PREFIX}-flash) { background-color: rgba(255, 120, 0, 0.7); }`);
   sheet.replaceSync(rules.join('\n'));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   installed = true;
@@ -55,4 +56,18 @@ export function passagesAt(doc: Document, drawn: readonly Drawn[], x: number, y:
 
 function hit(range: Range, x: number, y: number): boolean {
   return Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+}
+
+const FLASH_MS = 1600;
+let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Makes a range flash for a moment (a passage scrolled to from the side panel or a deep link). */
+export function flash(range: Range): void {
+  if (!highlightsSupported()) return;
+  install(range.startContainer.ownerDocument!);
+  const highlight = new Highlight(range);
+  highlight.priority = 4;
+  CSS.highlights.set(`${PREFIX}-flash`, highlight);
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => CSS.highlights.delete(`${PREFIX}-flash`), FLASH_MS);
 }

@@ -3,10 +3,12 @@ import { validatePassage, type Passage } from '../../shared/passage';
 import { livePassagesOf } from '../lib/page-passages';
 import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
-import { codebookItem, isConfigured, settingsItem } from '../lib/settings';
+import { codebookItem, isConfigured, settingsItem, type Settings } from '../lib/settings';
 import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
-import { asWebAppError, fetchCodebook, messageOf, ping, WebAppError } from '../lib/web-app-client';
-import { words } from '../lib/i18n';
+import { asWebAppError, checkConnection, fetchCodebook, messageOf, WebAppError } from '../lib/web-app-client';
+import type { Diagnosis } from '../lib/connection-doctor';
+import { t } from '../lib/i18n';
+import { openSidePanel, PANEL_MENU_ID } from '../lib/side-panel';
 
 const MENU_ID = 'annotera-tag-selection';
 
@@ -43,15 +45,11 @@ async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
   }
 }
 
-async function testConnection(request: Request & { type: 'ping' }): Promise<Responses['ping']> {
-  try {
-    const answer = await ping(request.settings.endpoint, request.settings.token);
-    if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
-    if (answer.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: answer.sheetUrl });
-    return { ok: true, version: answer.version };
-  } catch (error) {
-    return failed(error);
-  }
+/** Pings the web app and says what is wrong, if anything; when it works, learns the spreadsheet's address. */
+async function testConnection(settings: Settings): Promise<Diagnosis> {
+  const diagnosis = await checkConnection(settings.endpoint, settings.token);
+  if (diagnosis.kind === 'ok' && diagnosis.sheetUrl) await settingsItem.setValue({ ...(await settingsItem.getValue()), sheetUrl: diagnosis.sheetUrl });
+  return diagnosis;
 }
 
 const CODEBOOK_MAX_AGE_MS = 60 * 60 * 1000;
@@ -67,7 +65,7 @@ async function refreshCodebookIfStale(): Promise<void> {
 async function learnSheetUrl(): Promise<void> {
   const settings = await settingsItem.getValue();
   if (!isConfigured(settings) || settings.sheetUrl) return;
-  await testConnection({ type: 'ping', settings }).catch(() => undefined);
+  await testConnection(settings);
 }
 
 async function handle(request: Request): Promise<unknown> {
@@ -76,13 +74,15 @@ async function handle(request: Request): Promise<unknown> {
       return savePassage(request.passage);
     case 'page-passages':
       return pagePassages(request.url);
+    case 'author':
+      return (await settingsItem.getValue()).author;
     case 'sync-now':
       await flush();
       return syncSummary();
     case 'sync-summary':
       return syncSummary();
-    case 'ping':
-      return testConnection(request);
+    case 'check-connection':
+      return testConnection(request.settings);
     case 'refresh-codebook':
       return refreshCodebook();
     case 'get-codebook':
@@ -96,21 +96,26 @@ async function openToolbarInActiveTab(tabId?: number) {
   if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'open-toolbar' }).catch(() => undefined);
 }
 
+async function tagSelection(tabId?: number) {
+  await openToolbarInActiveTab(tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
     handle(request).then(respond, (error: unknown) => respond({ error: messageOf(error) }));
     return true;
   });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: words.toolbarTitle, contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_ID, title: t('menuTag'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: PANEL_MENU_ID, title: t('menuPanel'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void openToolbarInActiveTab(tab?.id);
+    if (info.menuItemId === PANEL_MENU_ID && tab) void openSidePanel(tab);
   });
-  browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'tag-selection') return;
-    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    await openToolbarInActiveTab(target);
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel' && tab) void openSidePanel(tab);
+    if (command === 'tag-selection') void tagSelection(tab?.id);
   });
   // New settings pull the codebook (and, in startSync, lift an "unauthorized" stop and send what waits).
   settingsItem.watch(() => void refreshCodebookIfStale());

@@ -1,4 +1,4 @@
-// Content script on blog posts (and their web-archive copies): tagging, highlights, and the page's state for the popup.
+// Content script on blog posts (and their web-archive copies): tagging, highlights, and answers to the side panel.
 import { findContentRoot } from '../../shared/post-structure';
 import { postIdentity } from '../../shared/url';
 import { BLOG_MATCHES } from '../manifest-config';
@@ -8,9 +8,8 @@ import { createToolbarHost } from '../content/toolbar-host';
 
 export default defineContentScript({
   matches: BLOG_MATCHES,
-  cssInjectionMode: 'ui',
   async main(ctx) {
-    const root = findContentRoot(document as never) as unknown as Element | null;
+    const root = findContentRoot(document) as unknown as Element | null;
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
     const url = postIdentity(location.href, canonical);
     if (!root || !url) {
@@ -19,10 +18,16 @@ export default defineContentScript({
       });
       return;
     }
-    const session = new PageSession(document, root, url, await createToolbarHost(ctx));
+    const session = new PageSession(document, root, url, createToolbarHost(ctx));
     browser.runtime.onMessage.addListener((request: Request, _sender, respond) => {
       if (request.type === 'page-state') respond(session.pageState());
       else if (request.type === 'open-toolbar') respond({ opened: session.openForSelection() });
+      else if (request.type === 'scroll-to') respond(session.scrollTo(request.id));
+      else if (request.type === 'reattach') {
+        void session.reattach(request.id).then(respond);
+        return true;
+      }
+      return undefined;
     });
     await session.start();
   },

@@ -1,97 +1,23 @@
-// The extension's words in Swedish (default) and English (where the browser is not Swedish).
+// The extension's words through @wxt-dev/i18n (_locales/sv is the default, _locales/en), and the one language a screen speaks.
+import { i18n } from '#i18n';
+import { labelFor, type Label } from '../../shared/codebook';
 
-const SV = {
-  kind: 'Typ',
-  themes: 'Teman',
-  searchThemes: 'Sök tema…',
-  municipality: 'Kommun',
-  searchMunicipality: 'Sök kommun…',
-  detected: 'hittad i inlägget',
-  note: 'Anteckning',
-  save: 'Spara',
-  cancel: 'Avbryt',
-  delete: 'Ta bort',
-  toolbarTitle: 'Tagga stycket',
-  editTitle: 'Ändra taggat stycke',
-  chooseMunicipality: 'Välj en kommun.',
-  saved: 'Sparat',
-  pagePassages: 'Stycken på sidan',
-  orphans: 'Hittas inte längre på sidan',
-  noPassages: 'Inga taggade stycken på den här sidan ännu. Markera text i inlägget för att tagga.',
-  notAPost: 'Den här sidan är inte ett inlägg som Annotera känner igen.',
-  unsent: 'Ej skickade',
-  sent: 'Skickad',
-  pending: 'Väntar',
-  total: 'Totalt',
-  openSheet: 'Öppna kalkylarket',
-  sendNow: 'Skicka nu',
-  lastError: 'Senaste fel',
-  notConfigured: 'Ange webbappens adress och token under Inställningar.',
-  settings: 'Inställningar',
-  endpoint: 'Webbappens adress (slutar på /exec)',
-  token: 'Teamets token',
-  author: 'Ditt namn',
-  saveSettings: 'Spara inställningar',
-  settingsSaved: 'Inställningarna är sparade.',
-  testConnection: 'Testa anslutningen',
-  connectionOk: 'Anslutningen fungerar: tillägget i kalkylarket svarar (version {version}).',
-  codebook: 'Kodbok',
-  refreshCodebook: 'Hämta kodboken från kalkylarket',
-  codebookDefault: 'Standardkodboken används tills kodboken har hämtats från kalkylarket.',
-  codebookFetched: 'Hämtad från kalkylarket {time}.',
-  authStopped: 'Token godtogs inte. Sändningen är stoppad tills inställningarna ändras.',
-  kinds: { theme: 'Tema', plan: 'Plan för handling', national: 'Nationell nivå' },
-};
+export const t = i18n.t;
 
-type Words = typeof SV;
+/** The language Chrome picked from _locales for this browser ("sv" or "en"): every word on a screen, theme labels too. */
+export const language = t('lang');
 
-const EN: Words = {
-  kind: 'Kind',
-  themes: 'Themes',
-  searchThemes: 'Search themes…',
-  municipality: 'Municipality',
-  searchMunicipality: 'Search municipalities…',
-  detected: 'found in the post',
-  note: 'Note',
-  save: 'Save',
-  cancel: 'Cancel',
-  delete: 'Delete',
-  toolbarTitle: 'Tag the passage',
-  editTitle: 'Edit tagged passage',
-  chooseMunicipality: 'Choose a municipality.',
-  saved: 'Saved',
-  pagePassages: 'Passages on this page',
-  orphans: 'No longer found on the page',
-  noPassages: 'No tagged passages on this page yet. Select text in the post to tag it.',
-  notAPost: 'Annotera does not recognise this page as a post.',
-  unsent: 'Unsent',
-  sent: 'Sent',
-  pending: 'Pending',
-  total: 'Total',
-  openSheet: 'Open the sheet',
-  sendNow: 'Send now',
-  lastError: 'Last error',
-  notConfigured: 'Enter the web app address and token in the options.',
-  settings: 'Options',
-  endpoint: 'Web app address (ends in /exec)',
-  token: 'Team token',
-  author: 'Your name',
-  saveSettings: 'Save options',
-  settingsSaved: 'Options saved.',
-  testConnection: 'Test connection',
-  connectionOk: 'The connection works: the sheet add-on answers (version {version}).',
-  codebook: 'Codebook',
-  refreshCodebook: 'Fetch the codebook from the sheet',
-  codebookDefault: 'The default codebook is used until the codebook has been fetched from the sheet.',
-  codebookFetched: 'Fetched from the sheet {time}.',
-  authStopped: 'The token was refused. Sending has stopped until the options change.',
-  kinds: { theme: 'Theme', plan: 'Plan for action', national: 'National level' },
-};
+/** A codebook label in the screen's language. */
+export const localLabel = (label: Label) => labelFor(label, language);
 
-export const language = (typeof navigator !== 'undefined' ? navigator.language : 'sv') || 'sv';
-export const words: Words = /^sv/i.test(language) ? SV : EN;
+const ERRORS = {
+  network: 'errorNetwork',
+  unauthorized: 'errorUnauthorized',
+  server_busy: 'errorBusy',
+  too_large: 'errorTooLarge',
+  bad_answer: 'errorBadAnswer',
+  invalid_request: 'errorInvalid',
+} as const;
 
-/** A message with {placeholders} filled in. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '');
-}
+/** A sync or web-app error code in plain words. */
+export const errorText = (code: string) => t((ERRORS as Record<string, (typeof ERRORS)[keyof typeof ERRORS]>)[code] ?? 'errorOther');

@@ -1,7 +1,7 @@
-// Making and changing passages on the client: new ones, edits and deletes each raise rev and the update time.
+// Making and changing passages on the client: new ones, edits, deletes, undos and re-attachments each raise rev and the update time.
 import type { Kind, Passage } from '../../shared/passage';
 import { keepableText } from '../../shared/text-rules';
-import type { TextSelector } from './anchor';
+import type { TextSelector } from '../anchoring/selector';
 
 export interface Tagging {
   kind: Kind;
@@ -16,6 +16,15 @@ export interface PageInfo {
   author: string;
 }
 
+// The sheet keeps only what it can give back: a page's text may hold CR (&#13;), controls or stray noncharacters.
+const selectorFields = (selector: TextSelector) => ({
+  quote: keepableText(selector.quote),
+  prefix: keepableText(selector.prefix),
+  suffix: keepableText(selector.suffix),
+  start: selector.start,
+  end: selector.end,
+});
+
 export function newPassage(id: string, page: PageInfo, selector: TextSelector, tagging: Tagging, now: string): Passage {
   return {
     id,
@@ -24,12 +33,7 @@ export function newPassage(id: string, page: PageInfo, selector: TextSelector, t
     author: keepableText(page.author),
     ...tagging,
     note: keepableText(tagging.note),
-    // The sheet keeps only what it can give back: a page's text may hold CR (&#13;), controls or stray noncharacters.
-    quote: keepableText(selector.quote),
-    prefix: keepableText(selector.prefix),
-    suffix: keepableText(selector.suffix),
-    start: selector.start,
-    end: selector.end,
+    ...selectorFields(selector),
     createdAt: now,
     updatedAt: now,
     rev: 1,
@@ -43,4 +47,14 @@ export function editPassage(passage: Passage, tagging: Tagging, now: string): Pa
 
 export function deletePassage(passage: Passage, now: string): Passage {
   return { ...passage, deleted: true, updatedAt: now, rev: passage.rev + 1 };
+}
+
+/** Undo of a delete: the same passage alive again, one revision later. */
+export function restorePassage(passage: Passage, now: string): Passage {
+  return { ...passage, deleted: false, updatedAt: now, rev: passage.rev + 1 };
+}
+
+/** An orphan attached to newly selected text: same id and tags, new place. */
+export function reattachPassage(passage: Passage, selector: TextSelector, now: string): Passage {
+  return { ...passage, ...selectorFields(selector), updatedAt: now, rev: passage.rev + 1 };
 }

@@ -27,7 +27,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { endpoint: __ANNOTERA_ENDPOINT__, token: __ANNOTERA_TOKEN__, author: '', sheetUrl: '' },
 });
 /** The storage key of one post's passages (id → passage), by the post's canonical address. */
-export const postKey = (url: string) => `local:post:${url}` as const;
+export { postKey } from './post-key';
 export type PostPassages = Record<string, Passage>;
 export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {} });
 export const syncStateItem = storage.defineItem<SyncState>('local:sync-state', {

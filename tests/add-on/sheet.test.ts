@@ -1,6 +1,7 @@
 // The sheet the team works in, on the local runtime: matrix, plan and national views, Kodbok, filters, menu, English locale.
 import { afterEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import type { Codebook } from '../../shared/codebook';
 import { startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
 let sheet: TestSheet;
@@ -88,6 +89,18 @@ describe('derived tabs', () => {
     expect(header).toContain('Sekretess och informationsdelning');
     expect(header[2]).toBe('Skola och socialtjänst');
   });
+
+  test('Kodbok keeps Sökord: the default themes start with Swedish keywords, edits are served as an optional keywords list', async () => {
+    sheet = await startTestSheet();
+    expect(tabValues(sheet, 'Kodbok')[0]).toEqual(['id', 'Etikett (svenska)', 'Etikett (engelska)', 'Färg', 'Sökord']);
+    const codebook = async () => ((await sheet.get({ action: 'codebook', token: TOKEN })).json as { codebook: Codebook }).codebook;
+    expect((await codebook()).themes.find((t) => t.id === 'tolkar')?.keywords).toEqual(['tolk']);
+    tab('Kodbok').getRange(20, 1, 1, 5).setValues([["'sekretess", "'Sekretess", "'Confidentiality", "'#123456", "'sekretess; tystnadsplikt,  x"]]);
+    tab('Kodbok').getRange(19, 5, 1, 1).setValues([["'"]]);
+    const after = await codebook();
+    expect(after.themes.at(-1)).toEqual({ id: 'sekretess', label: { sv: 'Sekretess', en: 'Confidentiality' }, color: '#123456', keywords: ['sekretess', 'tystnadsplikt'] });
+    expect(after.themes.at(-2)).not.toHaveProperty('keywords');
+  });
 });
 
 describe('filters', () => {
@@ -152,14 +165,14 @@ describe('first run and settings', () => {
     fresh.invoke('onOpen');
     const names = fresh.book.sheets.map((s) => s.name);
     expect(names).toEqual(['Passager', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok']);
-    expect(fresh.scriptProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
+    expect(fresh.documentProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(fresh.book.sheet('Kodbok')!.extent().rows).toBeGreaterThan(18);
     expect(fresh.spreadsheetApp.ui.menus.get('Annotera')!.items).toContainEqual({ caption: 'Bygg om matrisen', functionName: 'menuRebuild' });
-    const old = fresh.scriptProperties.ANNOTERA_TOKEN;
+    const old = fresh.documentProperties.ANNOTERA_TOKEN;
     const rotated = fresh.invoke<string>('rotateToken').result;
     expect(rotated).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated).not.toBe(old);
-    expect(fresh.scriptProperties.ANNOTERA_TOKEN).toBe(rotated);
+    expect(fresh.documentProperties.ANNOTERA_TOKEN).toBe(rotated);
   });
 
   test('a spreadsheet in English gets English tabs and headers', async () => {

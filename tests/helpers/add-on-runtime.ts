@@ -28,7 +28,7 @@ export function varied(i: number) {
 export async function preparedRuntime(dir: string, name: string, stored: number) {
   const runtime = await LocalRuntime.open({ codePath: CODE_PATH, workbookPath: join(dir, `${name}.xlsx`) });
   runtime.invoke('onOpen');
-  runtime.setScriptProperty(TOKEN_PROPERTY, TOKEN);
+  runtime.setDocumentProperty(TOKEN_PROPERTY, TOKEN);
   if (stored) {
     const sheet = runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!;
     sheet.insertRowsAfter(sheet.getMaxRows(), stored + 1000 - sheet.getMaxRows());

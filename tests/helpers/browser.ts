@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { LOCAL_MODE } from '../../extension/build-presets';
 import { CHROME, chromiumFlags } from '../../scripts/chromium';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -11,7 +12,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** Builds the extension into .output/<name>/chrome-mv3 with the settings preset and the extra match patterns. */
 export function buildExtension(name: string, env: Record<string, string>): string {
   const outDir = join(ROOT, '.output', name);
-  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '--mode', LOCAL_MODE], {
     cwd: ROOT,
     env: { ...process.env, ...env, ANNOTERA_OUT_DIR: outDir },
     stdio: 'pipe',
@@ -28,15 +29,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionPath: string): Promise<ExtensionBrowser> {
+/** Chromium in a language (its UI locale, which picks the extension's _locales, and navigator.language). */
+export async function launchWithExtension(extensionPath: string, language = 'sv-SE'): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'annotera-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
+    locale: language,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumFlags(extensionPath), '--disable-gpu', '--lang=sv-SE'],
+    args: [...chromiumFlags(extensionPath), '--disable-gpu', `--lang=${language}`],
+    env: { ...process.env, LANGUAGE: language.replace('-', '_') },
   });
   const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;

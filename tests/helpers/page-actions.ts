@@ -56,10 +56,82 @@ export async function selectWithoutMouse(page: Page, phrase: string): Promise<vo
   await locate(page, phrase, true);
 }
 
+/** Drags the mouse from the start of the block holding a phrase to a few characters into the next block. */
+export async function selectIntoNextBlock(page: Page, phrase: string, spill: number): Promise<void> {
+  const points = await page.evaluate(({ text, chars }) => {
+    const blocks = Array.from(document.querySelectorAll('.entry-content p, .entry-content li'));
+    const at = blocks.findIndex((el) => el.textContent.includes(text));
+    blocks[at].scrollIntoView({ block: 'center' });
+    const firstText = (el: Element) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? 1 : 3) }).nextNode() as Text;
+    const point = (node: Text, offset: number) => {
+      const range = document.createRange();
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + 1, y: rect.top + rect.height / 2 };
+    };
+    const next = firstText(blocks.slice(at + 1).find((el) => el.textContent.trim() && !el.contains(blocks[at]))!);
+    const lead = next.textContent.length - next.textContent.trimStart().length;
+    return { from: point(firstText(blocks[at]), 0), to: point(next, lead + chars) };
+  }, { text: phrase, chars: spill });
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Triple-clicks the middle of a phrase, as a reader selects a whole paragraph or list item. */
+export async function tripleClick(page: Page, phrase: string): Promise<void> {
+  const spot = await locate(page, phrase);
+  await page.mouse.click(spot.midX, spot.midY, { clickCount: 3 });
+}
+
+/** The text of the block (paragraph or list item) holding a phrase, trimmed. */
+export function blockText(page: Page, phrase: string): Promise<string> {
+  return page.evaluate((text) => {
+    const block = Array.from(document.querySelectorAll('.entry-content p, .entry-content li')).find((el) => el.textContent.includes(text));
+    return block!.textContent.trim();
+  }, phrase);
+}
+
+/** The viewport rectangles of the page's current selection. */
+export function selectionRects(page: Page): Promise<Array<{ left: number; top: number; right: number; bottom: number }>> {
+  return page.evaluate(() => {
+    const selection = getSelection();
+    if (!selection?.rangeCount) return [];
+    return Array.from(selection.getRangeAt(0).getClientRects(), (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  });
+}
+
+/** Where a phrase is on screen now (top and bottom of its first line), without scrolling. */
+export function phraseTop(page: Page, phrase: string): Promise<{ top: number; bottom: number; viewport: number }> {
+  return page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('.entry-content')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rect = range.getClientRects()[0];
+      return { top: rect.top, bottom: rect.bottom, viewport: innerHeight };
+    }
+    throw new Error(`"${text}" is not in the post`);
+  }, phrase);
+}
+
 /** Clicks the middle of the first occurrence of a phrase (for example on a highlight). */
 export async function clickPhrase(page: Page, phrase: string): Promise<void> {
   const spot = await locate(page, phrase);
   await page.mouse.click(spot.midX, spot.midY);
+}
+
+/** The element focused inside the toolbar's shadow root, as "tag.class". */
+export function focusedInToolbar(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.querySelector('annotera-toolbar')?.shadowRoot?.activeElement as HTMLElement | null;
+    return active ? `${active.tagName.toLowerCase()}.${active.className}` : '';
+  });
 }
 
 /** The text of each Annotera highlight of a kind, as drawn by the CSS Custom Highlight API. */

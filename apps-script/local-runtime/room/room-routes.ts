@@ -77,7 +77,8 @@ function asEdit(body: Record<string, unknown>): Edit | null {
 }
 
 export function roomRoutes(runtime: LocalRuntime, options: RoomOptions): Handler {
-  const access = new RoomAccess(() => runtime.scriptProperties[TOKEN_PROPERTY] ?? '', options.port);
+  // The add-on keeps the team token in the spreadsheet's document properties.
+  const access = new RoomAccess(() => runtime.documentProperties[TOKEN_PROPERTY] ?? '', options.port);
   const words = (): RoomWords => roomWords(runtime.book.locale);
   /** One execution, then the workbook written before the answer, as /exec does. */
   const execute = <T>(work: () => T) => options.serial(async () => {
