@@ -2,7 +2,12 @@
 import { answering, handleGet, handlePost } from './web-app';
 
 export { onOpen, onInstall, menuRebuild, menuFilterByMunicipality, menuFilterByTheme, menuShowEverything, menuSettings } from './menu';
-export { filterOptions, applyFilter, settingsInfo, rotateToken } from './menu';
+export { settingsInfo, rotateToken } from './menu';
+export { filterOptions, applyFilter } from './filter-sidebar';
+export { menuShowPassagesForCell, passagesForSelection } from './drill-down';
+export { menuMunicipalityProfile, profileChoices, buildMunicipalityProfile } from './municipality-profile';
+export { linkTarget, setLinkTarget } from './link-actions';
+export { menuExport, exportRefiQda, exportWebAnnotations } from './export/export-actions';
 
 const json = (value: unknown) =>
   ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);

@@ -6,10 +6,12 @@ import { keptCell, cellText } from './cell-text';
 import { codebookFromRows } from './codebook-rows';
 import { DERIVED_PROPERTY, DERIVED_TABS, parseDerivedState, sourceFingerprint, type DerivedState, type DerivedTab } from './derived-state';
 import { matrixGrid, nationalGrid, planGrid, type Grid, type KeptFields } from './derived-tabs';
-import { applyFilterState, readFilterState, type FilterState } from './filters';
+import { countedInMatrix, isEmptyFilter, type FilterState } from './filter-state';
+import { applyFilterState, readFilterState } from './filters';
 import { fingerprint } from './fingerprint';
-import { PASSAGE_COLUMNS, rowToPassage, type Cell } from './passage-rows';
-import { readRows, sheetSize, writeGrid, type Size } from './sheet-access';
+import type { Cell } from './passage-rows';
+import { planPostsTab } from './posts-tab';
+import { sheetSize, writeGrid, type Size } from './sheet-access';
 import { codebookRows, type Tabs } from './tabs';
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -18,16 +20,12 @@ const PLAN_ID = 7;
 const PLAN_STATUS = 4;
 const PLAN_FOLLOW_UP = 5;
 
-export function readPassages(tabs: Tabs): Passage[] {
-  return readRows(tabs.passages, PASSAGE_COLUMNS).map(rowToPassage);
-}
-
 export function readCodebook(tabs: Tabs): Codebook {
   return codebookFromRows(codebookRows(tabs));
 }
 
 /** Status and Uppföljning as the team left them, by passage id: values and formulas, so that each is written back as typed. */
-function keptPlanFields(tabs: Tabs): KeptFields {
+export function keptPlanFields(tabs: Tabs): KeptFields {
   const kept = new Map<string, readonly [Cell, Cell]>();
   const range = tabs.plan.getDataRange();
   const values = range.getValues();
@@ -68,18 +66,18 @@ export interface DerivedPlan {
  * they were last written with are planned (all of them when `force`, or when the stored state is missing).
  * Makes reads only: call it before the first write of the request.
  */
-export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force: boolean): DerivedPlan {
-  const codebook = readCodebook(tabs);
+export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force: boolean, codebook = readCodebook(tabs)): DerivedPlan {
   const properties = PropertiesService.getDocumentProperties();
   const saved = properties.getProperties();
   const stored = parseDerivedState(saved[DERIVED_PROPERTY]);
   const filter = readFilterState({ getProperty: (key: string) => saved[key] ?? null } as Properties);
-  const source = sourceFingerprint(passages, codebook, tabs.language);
+  // Matris counts only the filter's kind and author: they are part of what the tabs are built from.
+  const source = sourceFingerprint(passages, codebook, `${tabs.language}|${filter.kind ?? ''}|${filter.author ?? ''}`);
   const plan: DerivedPlan = { force, codebook, filter, source, stored, writes: [], properties };
   if (!force && stored?.source === source) return plan;
   const { words, language } = tabs;
   const grids: Record<DerivedTab, Grid> = {
-    matrix: matrixGrid(passages, codebook, words, language),
+    matrix: matrixGrid(passages.filter((p) => countedInMatrix(p, filter)), codebook, words, language),
     plan: planGrid(passages, codebook, words, language, new Map()),
     national: nationalGrid(passages, codebook, words, language),
   };
@@ -110,7 +108,7 @@ export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = f
       tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(size.rows - 1, 1), 1).setDataValidation(statuses);
     }
     refilter ||= grew;
-    rehideMatrix ||= tab === 'matrix' && plan.filter !== null;
+    rehideMatrix ||= tab === 'matrix' && !isEmptyFilter(plan.filter);
     next.tabs[tab] = { grid: hash, rows: grid.values.length, columns: grid.values[0].length };
   }
   if (refilter || rehideMatrix) {
@@ -120,7 +118,10 @@ export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = f
   plan.properties.setProperty(DERIVED_PROPERTY, JSON.stringify(next));
 }
 
-/** Rebuilds every derived tab from these passages and re-makes the filters (the menu's "rebuild"). */
+/** Rebuilds Inlägg and every derived tab from these passages and re-makes the filters (the menu's "rebuild"). */
 export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): void {
-  writeDerivedTabs(tabs, planDerivedTabs(tabs, passages, true));
+  const posts = planPostsTab(tabs, passages);
+  const derived = planDerivedTabs(tabs, passages, true);
+  posts.write();
+  writeDerivedTabs(tabs, derived);
 }

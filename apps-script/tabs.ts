@@ -14,10 +14,14 @@ export interface Tabs {
   words: SheetWords;
   language: string;
   passages: Sheet;
+  /** One row per post: its text and coverage. */
+  posts: Sheet;
   matrix: Sheet;
   plan: Sheet;
   national: Sheet;
   codebook: Sheet;
+  /** Tombstones of deleted passages, hidden: the machine needs them, the reader does not. */
+  deleted: Sheet;
 }
 
 function tab(ss: Spreadsheet, name: string, header: string[], seed?: (sheet: Sheet) => void): Sheet {
@@ -40,11 +44,13 @@ export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
   const passages = tab(ss, names.passages, words.passageHeaders, (sheet) =>
     sheet.hideColumns(HIDDEN_COLUMNS.first + 1, HIDDEN_COLUMNS.count),
   );
+  const posts = tab(ss, names.posts, words.postHeaders);
   const matrix = tab(ss, names.matrix, [words.matrix.county, words.matrix.municipality]);
   const plan = tab(ss, names.plan, words.planHeaders);
   const national = tab(ss, names.national, words.nationalHeaders);
   const codebook = tab(ss, names.codebook, words.codebookHeaders, (sheet) => writeRows(sheet, 2, codebookToRows()));
-  return { words, language, passages, matrix, plan, national, codebook };
+  const deleted = tab(ss, names.deleted, words.passageHeaders, (sheet) => sheet.hideSheet());
+  return { words, language, passages, posts, matrix, plan, national, codebook, deleted };
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;

@@ -1,16 +1,15 @@
 // The web app: doPost takes batches of passage ops, doGet answers ping, codebook and a page's passages — wire format v1.
-import { validatePassage, type Passage } from '../shared/passage';
+import { validatePassage } from '../shared/passage';
 import {
   failure, MAX_BODY_BYTES, MAX_OPS, validateBatchRequest, validateGetRequest,
   type BatchAnswer, type Failure, type OpResult,
 } from '../shared/protocol';
 import { postIdentity } from '../shared/url';
 import { applyOps } from './apply-ops';
-import { keptCell, readBack } from './cell-text';
-import { PASSAGE_COLUMNS, passageToRow, rowToPassage } from './passage-rows';
-import { planDerivedTabs, readCodebook, readPassages, writeDerivedTabs } from './rebuild';
-import { readRows, sheetSize, writeBlock } from './sheet-access';
-import { isSwedish } from './sheet-locale';
+import { planPassageWrites, readPassages, readStore, rowWriter, storageOrder } from './passage-store';
+import { planPostsTab } from './posts-tab';
+import { readLinkTarget } from './link-setting';
+import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
 import { openTabs, readToken } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
@@ -68,37 +67,22 @@ export function handlePost(body: string): BatchAnswer {
  */
 function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
   const tabs = openTabs();
-  const rows = readRows(tabs.passages, PASSAGE_COLUMNS);
-  const stored = rows.map(rowToPassage);
-  const applied = applyOps(stored, ops, new Date().toISOString());
-  const swedish = isSwedish(tabs.language);
-  const changed = changedSpan(stored, applied.passages);
-  // The passages as Passager will give them back, so that the next request computes the same fingerprint.
-  const asRead = applied.passages.map((p, i) => (p === stored[i] ? p : rowToPassage(passageToRow(p, swedish).map(readBack))));
-  const derived = planDerivedTabs(tabs, asRead, false);
-  let grew = false;
-  if (changed) {
-    const size = sheetSize(tabs.passages);
-    const block = applied.passages.slice(changed.first, changed.last + 1).map((p, k) => {
-      const i = changed.first + k;
-      return p === stored[i] ? rows[i].map((cell) => keptCell(cell)) : passageToRow(p, swedish);
-    });
-    grew = writeBlock(tabs.passages, size, 2 + changed.first, block);
-  }
+  const store = readStore(tabs);
+  const applied = applyOps(store.passages, ops, new Date().toISOString());
+  const codebook = readCodebook(tabs);
+  const rows = rowWriter(tabs, codebook);
+  const unchanged = new Set(store.passages);
+  // The passages as the tabs will give them back, in their order, so that the next request computes the same fingerprint.
+  const asRead = storageOrder(applied.passages).map((p) => (unchanged.has(p) ? p : rows.asRead(p)));
+  const posts = ops.flatMap((op) => (op.op === 'upsert' && op.post ? [{ ...op.post, url: op.passage.url }] : []));
+  const derived = planDerivedTabs(tabs, asRead, false, codebook);
+  const target = readLinkTarget();
+  const postsTab = planPostsTab(tabs, asRead, posts, target);
+  const passages = planPassageWrites(tabs, store, applied.passages, rows.toRow, target);
+  const grew = passages();
+  postsTab.write();
   writeDerivedTabs(tabs, derived, grew);
   return applied.results;
-}
-
-/** The first and last index of passages that differ from the stored ones (new ones are appended), or null. */
-function changedSpan(stored: readonly Passage[], passages: readonly Passage[]): { first: number; last: number } | null {
-  let first = -1;
-  let last = -1;
-  passages.forEach((p, i) => {
-    if (p === stored[i]) return;
-    if (first < 0) first = i;
-    last = i;
-  });
-  return first < 0 ? null : { first, last };
 }
 
 /** Handles a GET: ping, codebook, or the live passages of one post. */

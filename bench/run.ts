@@ -2,11 +2,13 @@
 import { benchAddOn } from './add-on';
 import { benchAnchoring } from './anchoring';
 import { benchExtension } from './extension';
+import { benchMenuActions } from './menu-actions';
 import { benchRoom } from './room';
 import { benchStorage } from './storage';
 
 for (const line of benchExtension()) console.log(line);
 for (const line of await benchStorage()) console.log(line);
 for (const line of await benchAddOn()) console.log(line);
+for (const line of await benchMenuActions()) console.log(line);
 for (const line of await benchAnchoring()) console.log(line);
 for (const line of await benchRoom()) console.log(line);

@@ -23,7 +23,7 @@ function testPassage(now: string): Passage {
   return {
     id: randomUUID(), url: SMOKE_POST, pageTitle: 'Annotera smoke test', kind: 'theme', themes: [], municipality: '0180',
     quote: SMOKE_QUOTE, prefix: '', suffix: '', start: 0, end: SMOKE_QUOTE.length,
-    note: 'Safe to ignore: deleted again at once (the row stays as a tombstone).', author: 'npm run smoke',
+    note: 'Safe to ignore: deleted again at once (the row stays as a tombstone on the hidden tab of deleted passages).', author: 'npm run smoke',
     createdAt: now, updatedAt: now, rev: 1, deleted: false,
   };
 }

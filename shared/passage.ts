@@ -19,6 +19,8 @@ export const LIMITS = {
   author: 200,
   themeId: 64,
   offset: 10_000_000,
+  /** A post's text travels once, with its first passage; a spreadsheet cell holds at most 50,000 characters. */
+  postText: 50_000,
 } as const;
 
 /** Canonical form only (lower case, as crypto.randomUUID makes them): an upper-case copy of an id is refused, not a second row. */

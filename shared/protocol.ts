@@ -1,7 +1,7 @@
 // The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
 import * as v from 'valibot';
 import { validateWith, type FieldError, type Validated } from './validation';
-import { PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
+import { LIMITS, PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
 import type { Codebook } from './codebook';
 import { CodebookSchema } from './codebook-schema';
 
@@ -18,7 +18,28 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const RESULT_STATUSES = ['applied', 'duplicate', 'stale'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
-const UpsertOpSchema = v.strictObject({ op: v.literal('upsert'), passage: PassageSchema });
+/**
+ * The post a passage stands in, sent once with the post's first passage (an optional, compatible addition to v1):
+ * its title, its date when the page gives one, and the content root's text that the passages' offsets point into.
+ */
+export const PostSchema = v.strictObject({
+  title: v.pipe(v.string(), v.maxLength(LIMITS.pageTitle, `at most ${LIMITS.pageTitle} characters`)),
+  text: v.pipe(v.string(), v.maxLength(LIMITS.postText, `at most ${LIMITS.postText} characters`)),
+  published: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2016-03-01'))),
+});
+export type Post = v.InferOutput<typeof PostSchema>;
+
+export function validatePost(input: unknown): Validated<Post> {
+  return validateWith(PostSchema, input);
+}
+
+const UpsertOpSchema = v.pipe(
+  v.strictObject({ op: v.literal('upsert'), passage: PassageSchema, post: v.optional(PostSchema) }),
+  v.forward(
+    v.check((op) => !op.post || op.passage.end <= op.post.text.length, 'the passage must lie inside the post\'s text'),
+    ['post', 'text'],
+  ),
+);
 const DeleteOpSchema = v.strictObject({ op: v.literal('delete'), id: PassageIdSchema, rev: RevSchema });
 export const OpSchema = v.variant('op', [UpsertOpSchema, DeleteOpSchema], 'an op: "upsert" or "delete"');
 

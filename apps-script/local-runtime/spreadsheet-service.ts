@@ -1,4 +1,5 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
+import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValue } from './rich-text';
 import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
@@ -122,9 +123,11 @@ export class Range {
 
   getSheet() { return new Sheet(this.sheet, this.book, this.hooks); }
   getA1Notation() { return a1(this.row, this.column, this.rows, this.columns); }
+  /** The range as a selection; a getter, so reading it is no service call. */
+  get selectionModel(): SelectionModel { return { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns }; }
   /** Selects this range, as a click or Range.activate() does. */
   activate() {
-    this.book.selection = { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns };
+    this.book.selection = this.selectionModel;
     return this;
   }
   getRow() { return this.row; }
@@ -191,6 +194,39 @@ export class Range {
     return this;
   }
 
+  /** Rich text is written as text (never parsed as a formula or number), keeping notes and colours. */
+  setRichTextValues(data: unknown) {
+    const rows = this.checkShape(data);
+    if (rows.some((line) => line.some((value) => value !== null && !isRichTextValue(value)))) {
+      throw new Error("The parameters (RichTextValue[][]) don't match the method signature.");
+    }
+    this.each(rows, (row, column, value) => {
+      const old = this.sheet.get(row, column);
+      const rich = value as RichTextValue | null;
+      const text = rich?.text ?? '';
+      if (text.length > MAX_CELL_CHARACTERS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+      this.sheet.set(row, column, { value: text, link: rich?.link ?? undefined, note: old?.note, background: old?.background });
+    });
+    return this;
+  }
+
+  getRichTextValues(): RichTextValue[][] {
+    return this.grid((cell) => richTextValue(cell && !cell.formula ? this.displayText(cell) : '', cell?.link ?? null));
+  }
+
+  private displayText(cell: CellModel): string {
+    return isDate(cell.value) ? cell.value.toISOString() : String(cell.value);
+  }
+
+  /** Clears values and formulas, keeping notes and colours. */
+  clearContent() {
+    this.each(this.grid((cell) => cell), (row, column) => {
+      const old = this.sheet.get(row, column);
+      this.sheet.set(row, column, old ? { value: '', note: old.note, background: old.background } : undefined);
+    });
+    return this;
+  }
+
   setNotes(data: unknown) {
     this.each(this.checkShape(data), (row, column, note) => {
       const old = this.sheet.get(row, column) ?? { value: '' };
@@ -228,9 +264,10 @@ export class Sheet {
 
   getName() { return this.model.name; }
   getSheetName() { return this.model.name; }
-  activate() { return activeRange(this.book, this.hooks, this.model).activate().getSheet(); }
+  /** Makes this the active sheet: its selected range stays, else A1 is selected. */
+  activate() { return (activeRange(this.book, this.hooks, this.model) ?? this.getRange(1, 1)).activate().getSheet(); }
   /** The selected range when this sheet is the active one, else null (as Sheet.getActiveRange documents). */
-  getActiveRange() { return activeSheet(this.book) === this.model ? activeRange(this.book, this.hooks) : null; }
+  getActiveRange() { return activeRange(this.book, this.hooks, this.model); }
   setActiveRange(range: Range) { return range.activate(); }
   getMaxRows() { return this.model.maxRows; }
   getMaxColumns() { return this.model.maxColumns; }
@@ -289,6 +326,10 @@ export class Sheet {
     });
   }
 
+  hideSheet() { return this.change(() => { this.model.hidden = true; return this; }); }
+  showSheet() { return this.change(() => { this.model.hidden = false; return this; }); }
+  isSheetHidden() { return this.model.hidden; }
+
   getFilter() {
     return this.model.filter ? new Filter(this.model, this.book, this.hooks) : null;
   }
@@ -304,13 +345,12 @@ export function a1(row: number, column: number, rows = 1, columns = 1): string {
 const activeSheet = (book: WorkbookModel): SheetModel | undefined =>
   (book.selection && book.sheet(book.selection.sheet)) || book.sheets[0];
 
-/** The selected range; a selection on a sheet that is gone, or none yet, is A1 of the first sheet (or of `on`). */
-function activeRange(book: WorkbookModel, hooks: ServiceHooks, on?: SheetModel): Range {
-  const sheet = on ?? activeSheet(book);
-  if (!sheet) throw new Error('The spreadsheet has no sheets.');
-  const s: SelectionModel | null = book.selection?.sheet === sheet.name ? book.selection : null;
-  const fits = s && s.row + s.rows - 1 <= sheet.maxRows && s.column + s.columns - 1 <= sheet.maxColumns;
-  return fits ? new Range(sheet, book, s.row, s.column, s.rows, s.columns, hooks) : new Range(sheet, book, 1, 1, 1, 1, hooks);
+/** The selected range (on `on` only when the selection is there); null when nothing is selected or it no longer fits. */
+function activeRange(book: WorkbookModel, hooks: ServiceHooks, on?: SheetModel): Range | null {
+  const s = book.selection;
+  const sheet = s && book.sheet(s.sheet);
+  if (!s || !sheet || (on && on !== sheet) || s.row + s.rows - 1 > sheet.maxRows || s.column + s.columns - 1 > sheet.maxColumns) return null;
+  return new Range(sheet, book, s.row, s.column, s.rows, s.columns, hooks);
 }
 
 class Selection {
@@ -323,17 +363,20 @@ class Selection {
 class Spreadsheet {
   constructor(private book: WorkbookModel, private hooks: ServiceHooks) {}
 
+  /** The active sheet: the selected one, else the first. */
   getActiveSheet() {
     const model = activeSheet(this.book);
     return model ? new Sheet(model, this.book, this.hooks) : null;
   }
+  /** The selected range, or null when nothing is selected. */
   getActiveRange() { return activeRange(this.book, this.hooks); }
   getCurrentCell() {
     const range = activeRange(this.book, this.hooks);
-    return range.getSheet().getRange(range.getRow(), range.getColumn());
+    return range && range.getSheet().getRange(range.getRow(), range.getColumn());
   }
   getSelection() { return new Selection(this); }
   setActiveSheet(sheet: Sheet) { return sheet.activate(); }
+  /** Selects a range (as a user's click would); the selection is not part of the workbook's content. */
   setActiveRange(range: Range) { return range.activate(); }
 
   getName() { return 'Annotera (lokalt)'; }
@@ -408,6 +451,7 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
     flush: () => undefined,
     newFilterCriteria: () => new FilterCriteriaBuilder(),
     newDataValidation: () => new DataValidationBuilder(),
+    newRichTextValue: () => richTextValueBuilder(),
     ui,
   };
 }

@@ -34,6 +34,7 @@ const hex = (value: string | undefined) => (value && /^[0-9A-F]{8}$/i.test(value
 
 function cellValue(cell: CellModel): ExcelJS.CellValue {
   if (cell.formula) return { formula: cell.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
+  if (cell.link) return { text: encodeText(String(cell.value)), hyperlink: cell.link };
   return typeof cell.value === 'string' ? encodeText(cell.value) : cell.value;
 }
 
@@ -47,6 +48,7 @@ export async function saveWorkbook(book: WorkbookModel, side: SideState, path: s
   for (const sheet of book.sheets) {
     const ws = workbook.addWorksheet(sheet.name, {
       views: sheet.frozenRows ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
+      state: sheet.hidden ? 'hidden' : 'visible',
     });
     for (const [key, cell] of sheet.cells) {
       const [row, column] = key.split(':').map(Number);
@@ -85,7 +87,10 @@ function modelCell(cell: ExcelJS.Cell): CellModel {
   const model: CellModel = { value: '' };
   if (value && typeof value === 'object' && 'formula' in value) model.formula = `=${value.formula}`;
   else if (value && typeof value === 'object' && 'richText' in value) model.value = value.richText.map((part) => part.text).join('');
-  else if (value && typeof value === 'object' && 'text' in value) model.value = String(value.text);
+  else if (value && typeof value === 'object' && 'text' in value) {
+    model.value = String(value.text);
+    if ('hyperlink' in value && value.hyperlink) model.link = String(value.hyperlink);
+  }
   else if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') model.value = value;
   if (cell.numFmt === '@' && typeof model.value === 'string') model.quotePrefix = true;
   const note = noteText(cell.note as ExcelJS.Comment | string | undefined);
@@ -109,6 +114,7 @@ export async function loadWorkbook(path: string, locale: string): Promise<{ book
   await workbook.xlsx.readFile(path);
   workbook.eachSheet((ws) => {
     const sheet = new SheetModel(ws.name);
+    sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
     const saved = side.sheets[ws.name];
     sheet.maxRows = Math.max(saved?.maxRows ?? 0, sheet.maxRows, ws.rowCount);
     sheet.maxColumns = Math.max(saved?.maxColumns ?? 0, sheet.maxColumns, ws.columnCount);

@@ -89,7 +89,7 @@ export class SheetModel {
   }
 }
 
-/** The user's selection: the active sheet and the active range on it (1-based). */
+/** The user's selection: the active sheet and range (1-based). */
 export interface SelectionModel {
   sheet: string;
   row: number;
@@ -100,7 +100,7 @@ export interface SelectionModel {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
-  /** What the user has selected; null means the first sheet's A1, where Sheets opens. */
+  /** What the user has selected; null until something is (the first sheet is then active). */
   selection: SelectionModel | null = null;
   /** Bumped by every change; the runtime saves when it moved. */
   version = 0;

@@ -5,6 +5,7 @@ import type { Codebook } from '../../shared/codebook';
 import { detectMunicipalities } from '../../shared/municipality-detection';
 import type { Passage } from '../../shared/passage';
 import { postText, readPost, sectionAt, type PostStructure } from '../../shared/post-structure';
+import { findPublishedDate } from '../../shared/post-date';
 import { suggestThemes } from '../../shared/theme-search';
 import { describeRange, type TextSelector } from '../anchoring/selector';
 import { t } from '../lib/i18n';
@@ -171,8 +172,11 @@ export class PageSession {
       () => this.remove(passage)));
   }
 
+  /** Saves a passage through the background, with the post's text and date (the sheet keeps them once, for Inlägg). */
   private async store(passage: Passage): Promise<void> {
-    const answer = (await send({ type: 'save-passage', passage })) as { ok?: boolean; error?: string };
+    const published = findPublishedDate(this.doc);
+    const post = { title: this.post.title, text: this.post.text, ...(published ? { published } : {}) };
+    const answer = (await send({ type: 'save-passage', passage, post })) as { ok?: boolean; error?: string };
     if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
   }
 

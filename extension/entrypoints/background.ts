@@ -1,5 +1,6 @@
 // Background service worker: stores passages, keeps the outbox and sends it, answers the popup, options and content script.
 import { validatePassage, type Passage } from '../../shared/passage';
+import { validatePost } from '../../shared/protocol';
 import { livePassagesOf } from '../lib/page-passages';
 import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
@@ -17,11 +18,13 @@ const failed = (error: unknown) => {
   return { ok: false as const, code: e.code, message: e.message };
 };
 
-async function savePassage(input: unknown): Promise<Responses['save-passage']> {
+async function savePassage(input: unknown, postInput?: unknown): Promise<Responses['save-passage']> {
   const checked = validatePassage(input);
   if (!checked.ok) throw new Error(`The passage is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  // The post's text goes with its first passage; a text that is not valid is simply not sent.
+  const post = validatePost(postInput);
   // Stored with its outbox entry before the answer: once the content script hears "ok", a stopped worker loses nothing.
-  await storePassage(checked.value);
+  await storePassage(checked.value, post.ok ? post.value : undefined);
   void flush();
   return { ok: true };
 }
@@ -71,7 +74,7 @@ async function learnSheetUrl(): Promise<void> {
 async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case 'save-passage':
-      return savePassage(request.passage);
+      return savePassage(request.passage, request.post);
     case 'page-passages':
       return pagePassages(request.url);
     case 'author':

@@ -1,6 +1,7 @@
 // The messages between content script, popup, options page and background, and a typed way to send them.
 import type { Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
+import type { Post } from '../../shared/protocol';
 import type { Diagnosis } from './connection-doctor';
 import type { Section } from '../../shared/post-structure';
 import type { Settings, SyncState } from './settings';
@@ -32,7 +33,7 @@ export interface SyncSummary {
 }
 
 export type Request =
-  | { type: 'save-passage'; passage: Passage }
+  | { type: 'save-passage'; passage: Passage; post?: Post }
   | { type: 'page-passages'; url: string }
   | { type: 'author' }
   | { type: 'sync-now' }

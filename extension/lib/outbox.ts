@@ -1,5 +1,5 @@
 // The outbox's rules, pure: which passages are unsent, what the next batch is, what an answer settles, how long to wait.
-import { MAX_BODY_BYTES, MAX_OPS, type Op, type OpResult } from '../../shared/protocol';
+import { MAX_BODY_BYTES, MAX_OPS, type Op, type OpResult, type Post } from '../../shared/protocol';
 import type { Passage } from '../../shared/passage';
 
 /** An unsent passage: the rev that must still reach the sheet, and the post whose record holds the passage. */
@@ -20,19 +20,38 @@ export function batchPosts(outbox: Outbox, maxOps = MAX_OPS): string[] {
   return [...new Set(Object.values(outbox).slice(0, maxOps).map((entry) => entry.url))];
 }
 
-/** The next batch: the current version of up to maxOps unsent passages, within the body limit. */
-export function nextBatch(outbox: Outbox, passages: Readonly<Record<string, Passage>>, maxOps = MAX_OPS): Op[] {
+/** Post address → the post's text, waiting to go to the sheet with the post's first passage. */
+export type PendingPosts = Record<string, Post>;
+
+/**
+ * The next batch: the current version of up to maxOps unsent passages, within the body limit; the first upsert of a live
+ * passage of a post whose text is pending carries it.
+ */
+export function nextBatch(outbox: Outbox, passages: Readonly<Record<string, Passage>>, maxOps = MAX_OPS, posts: PendingPosts = {}): Op[] {
   const ops: Op[] = [];
+  const carried = new Set<string>();
   let bytes = 200;
   for (const id of Object.keys(outbox)) {
     const passage = passages[id];
     if (!passage) continue;
-    const size = JSON.stringify(passage).length * 3 + 40;
+    // A deleted passage makes no row on Inlägg, so the text waits for a live one.
+    const carries = !passage.deleted && !carried.has(passage.url) && passage.end <= (posts[passage.url]?.text.length ?? -1);
+    const op: Op = carries ? { op: 'upsert', passage, post: posts[passage.url] } : { op: 'upsert', passage };
+    const size = JSON.stringify(op).length * 3 + 40;
     if (ops.length >= maxOps || (ops.length && bytes + size > MAX_BODY_BYTES)) break;
-    ops.push({ op: 'upsert', passage });
+    if (carries) carried.add(passage.url);
+    ops.push(op);
     bytes += size;
   }
   return ops;
+}
+
+/** The pending posts once a batch is answered: a post whose text went with an op the sheet answered is done. */
+export function settlePosts(posts: PendingPosts, sent: readonly Op[], results: readonly OpResult[]): PendingPosts {
+  const answered = new Set(results.map((result) => result.id));
+  const next = { ...posts };
+  for (const op of sent) if (op.op === 'upsert' && op.post && answered.has(op.passage.id)) delete next[op.passage.url];
+  return next;
 }
 
 /** The outbox once the sheet has answered: an entry is settled when the sheet holds its rev or a later one. */

@@ -2,11 +2,11 @@
 // write; and the versioned migration from layout 1, where every passage of every post sat in one record.
 import { storage } from '@wxt-dev/storage';
 import type { Passage } from '../../shared/passage';
-import type { OpResult } from '../../shared/protocol';
+import type { Op, OpResult, Post } from '../../shared/protocol';
 import { exclusive } from './exclusive';
-import { enqueue, settle, type Outbox, type OutboxEntry } from './outbox';
+import { enqueue, settle, settlePosts, type Outbox, type OutboxEntry, type PendingPosts } from './outbox';
 import { mergeFromSheet } from './page-passages';
-import { outboxItem, postKey, type PostPassages } from './settings';
+import { outboxItem, pendingPostsItem, postKey, type PostPassages } from './settings';
 
 /**
  * `local:passages` is layout 1's record of all passages (id → passage) with an outbox of id → rev. Version 2 moves each
@@ -80,19 +80,26 @@ export async function readOutbox(): Promise<Outbox> {
   return outboxItem.getValue();
 }
 
-/** Stores a passage and its outbox entry in one write, unless its rev or a later one is stored; true when stored. */
-export function storePassage(passage: Passage): Promise<boolean> {
+/**
+ * Stores a passage and its outbox entry in one write, unless its rev or a later one is stored; true when stored. The
+ * post's text (`text`) is kept to go with it when no live passage of the post is stored yet.
+ */
+export function storePassage(passage: Passage, text?: Post): Promise<boolean> {
   return exclusive(async () => {
     const [post, outbox] = await readPostAndOutbox(passage.url);
     if ((post[passage.id]?.rev ?? 0) >= passage.rev) return false;
+    const first = text && passage.end <= text.text.length && !Object.values(post).some((p) => !p.deleted);
     // Once this write is done, the passage and its place in the outbox survive a stopped worker together.
     await storage.setItems([
       { key: postKey(passage.url), value: { ...post, [passage.id]: passage } },
       { item: outboxItem, value: enqueue(outbox, passage) },
+      ...(first ? [{ item: pendingPostsItem, value: { ...(await pendingPostsItem.getValue()), [passage.url]: text } }] : []),
     ]);
     return true;
   });
 }
+
+export const readPendingPosts = (): Promise<PendingPosts> => pendingPostsItem.getValue();
 
 /** Takes in the sheet's passages of a post: newer ones win unless a local edit waits in the outbox. */
 export function mergeSheetPassages(url: string, fromSheet: readonly Passage[]): Promise<void> {
@@ -103,7 +110,10 @@ export function mergeSheetPassages(url: string, fromSheet: readonly Passage[]): 
   });
 }
 
-/** Removes from the outbox what the sheet's answer acknowledged, against the outbox as it is now. */
-export function settleOutbox(results: readonly OpResult[]): Promise<void> {
-  return exclusive(async () => outboxItem.setValue(settle(await readOutbox(), results)));
+/** Removes from the outbox (and the pending post texts) what the sheet's answer to `sent` acknowledged, as they are now. */
+export function settleOutbox(results: readonly OpResult[], sent: readonly Op[] = []): Promise<void> {
+  return exclusive(async () => {
+    await outboxItem.setValue(settle(await readOutbox(), results));
+    if (sent.some((op) => op.op === 'upsert' && op.post)) await pendingPostsItem.setValue(settlePosts(await readPendingPosts(), sent, results));
+  });
 }

@@ -2,7 +2,7 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_CODEBOOK, type Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
-import type { Outbox } from './outbox';
+import type { Outbox, PendingPosts } from './outbox';
 
 declare const __ANNOTERA_ENDPOINT__: string;
 declare const __ANNOTERA_TOKEN__: string;
@@ -30,6 +30,8 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export { postKey } from './post-key';
 export type PostPassages = Record<string, Passage>;
 export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {} });
+/** Posts' texts waiting to be sent with their first passage (see outbox.nextBatch). */
+export const pendingPostsItem = storage.defineItem<PendingPosts>('local:pending-posts', { fallback: {} });
 export const syncStateItem = storage.defineItem<SyncState>('local:sync-state', {
   fallback: { lastError: null, lastSentAt: null, attempts: 0, stoppedFor: null },
 });

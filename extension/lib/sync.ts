@@ -2,7 +2,7 @@
 // settings change; pulls a post's passages from the sheet.
 import { MAX_OPS } from '../../shared/protocol';
 import { backoffSeconds, batchPosts, nextBatch } from './outbox';
-import { mergeSheetPassages, readOutbox, readPosts, settleOutbox } from './passage-store';
+import { mergeSheetPassages, readOutbox, readPendingPosts, readPosts, settleOutbox } from './passage-store';
 import { fingerprint, isConfigured, settingsItem, syncStateItem, type SyncState } from './settings';
 import { asWebAppError, fetchPassages, sendBatch, WebAppError } from './web-app-client';
 import type { SyncSummary } from './messages';
@@ -47,13 +47,13 @@ async function sendOnce(hooks: SyncHooks): Promise<boolean> {
   if (!isConfigured(settings) || state.stoppedFor === fingerprint(settings)) return false;
   let maxOps = MAX_OPS;
   for (;;) {
-    const ops = nextBatch(outbox, await readPosts(batchPosts(outbox, maxOps)), maxOps);
+    const ops = nextBatch(outbox, await readPosts(batchPosts(outbox, maxOps)), maxOps, await readPendingPosts());
     if (!ops.length) return false;
     try {
       const answer = await sendBatch(settings.endpoint, settings.token, ops);
       if (!answer.ok) return false;
       // Settle against what is in the outbox now: a newer edit saved meanwhile stays unsent.
-      await settleOutbox(answer.results);
+      await settleOutbox(answer.results, ops);
       await syncStateItem.setValue({ lastError: null, lastSentAt: new Date().toISOString(), attempts: 0, stoppedFor: null });
       return true;
     } catch (error) {

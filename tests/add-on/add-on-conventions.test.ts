@@ -59,7 +59,7 @@ describe('onOpen and onInstall', () => {
   test('onInstall (AuthMode.FULL) sets the spreadsheet up and adds the menu', async () => {
     const runtime = await open();
     runtime.invoke('onInstall', { authMode: 'FULL' });
-    expect(runtime.book.sheets.map((s) => s.name)).toEqual(['Passager', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok']);
+    expect(runtime.book.sheets.map((s) => s.name)).toEqual(['Passager', 'Inlägg', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok', 'Borttagna passager']);
     expect(runtime.documentProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(menuLines(runtime)).toEqual(expect.arrayContaining(MENU_SV));
   });

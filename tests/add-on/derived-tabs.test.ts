@@ -149,10 +149,10 @@ describe('hand-kept cells keep exactly what the team typed', () => {
   });
 });
 
-test('Passager hides exactly Före, Efter, Start, Slut and id', async () => {
+test('Passager hides exactly the machine columns: Borttagen, Före, Efter, Start, Slut, id and Tema-id', async () => {
   sheet = await startTestSheet();
   const header = tabValues(sheet, 'Passager')[0];
   const hidden = header.map((_, j) => j + 1).filter((column) => tab('Passager').isColumnHiddenByUser(column));
-  expect(hidden.map((column) => header[column - 1])).toEqual(['Före', 'Efter', 'Start', 'Slut', 'id']);
-  expect(tab('Passager').isColumnHiddenByUser(20)).toBe(false);
+  expect(hidden.map((column) => header[column - 1])).toEqual(['Borttagen', 'Före', 'Efter', 'Start', 'Slut', 'id', 'Tema-id']);
+  expect(tab('Passager').isColumnHiddenByUser(21)).toBe(false);
 });

@@ -121,7 +121,7 @@ describe('filters', () => {
     expect(visible('Matris', 1)).toEqual(['Flen', '']);
     expect(visible('Passager', 1)).toHaveLength(3);
     sheet.runtime.invoke('menuShowEverything');
-    expect(visible('Passager', 1)).toHaveLength(8);
+    expect(visible('Passager', 1)).toHaveLength(7);
     expect(visible('Matris', 1)).toEqual(['Nacka', 'Flen', 'Skövde', '']);
   });
 
@@ -164,7 +164,8 @@ describe('first run and settings', () => {
     );
     fresh.invoke('onOpen');
     const names = fresh.book.sheets.map((s) => s.name);
-    expect(names).toEqual(['Passager', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok']);
+    expect(names).toEqual(['Passager', 'Inlägg', 'Matris', 'Plan för handling', 'Nationell nivå', 'Kodbok', 'Borttagna passager']);
+    expect(fresh.book.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Borttagna passager']);
     expect(fresh.documentProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(fresh.book.sheet('Kodbok')!.extent().rows).toBeGreaterThan(18);
     expect(fresh.spreadsheetApp.ui.menus.get('Annotera')!.items).toContainEqual({ caption: 'Bygg om matrisen', functionName: 'menuRebuild' });
@@ -178,7 +179,7 @@ describe('first run and settings', () => {
   test('a spreadsheet in English gets English tabs and headers', async () => {
     sheet = await startTestSheet({ locale: 'en_GB' });
     await sheet.upsert(makePassage({ kind: 'plan' }));
-    expect(sheet.runtime.book.sheets.map((s) => s.name)).toEqual(['Passages', 'Matrix', 'Plan for action', 'National level', 'Codebook']);
+    expect(sheet.runtime.book.sheets.map((s) => s.name)).toEqual(['Passages', 'Posts', 'Matrix', 'Plan for action', 'National level', 'Codebook', 'Deleted passages']);
     expect(tabValues(sheet, 'Passages')[1][3]).toBe('Plan for action');
     expect(tabValues(sheet, 'Plan for action')[1][4]).toBe('Not started');
   });

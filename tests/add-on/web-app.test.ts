@@ -23,7 +23,8 @@ describe('ingest', () => {
     expect(reply.json).toEqual({ ok: true, results: [{ id: nacka.id, status: 'applied', rev: 1 }, { id: flen.id, status: 'applied', rev: 1 }] });
     const rows = passagerRows();
     expect(rows).toHaveLength(2);
-    expect(rows[0].slice(0, 6)).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'digitalisering, tolkar', nacka.quote]);
+    expect(rows[0].slice(0, 6)).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'Digitalisering och teknik, Tolkar', nacka.quote]);
+    expect(rows[0][19]).toBe('digitalisering, tolkar');
     expect(rows[1].slice(0, 4)).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling']);
     expect(rows[0][18]).toBe(nacka.id);
     const reopened = await import('../../apps-script/local-runtime/workbook-file').then((m) => m.loadWorkbook(sheet.workbookPath, 'sv_SE'));
@@ -51,13 +52,14 @@ describe('ingest', () => {
     expect(passagerRows()[0][6]).toBe('ändrad');
   });
 
-  test('a delete keeps the row as a tombstone; the page no longer lists it; a late upsert cannot revive it', async () => {
+  test('a delete moves the row to the hidden tombstone tab; the page no longer lists it; a late upsert cannot revive it', async () => {
     const p = makePassage();
     await sheet.upsert(p);
     const deleted = await sheet.send([{ op: 'delete', id: p.id, rev: 2 }]);
     expect(deleted.json.results[0]).toEqual({ id: p.id, status: 'applied', rev: 2 });
-    expect(passagerRows()).toHaveLength(1);
-    expect(passagerRows()[0][13]).toBe(true);
+    expect(passagerRows()).toHaveLength(0);
+    const tombstones = tabValues(sheet, 'Borttagna passager').slice(1);
+    expect(tombstones.map((row) => [row[13], row[18]])).toEqual([[true, p.id]]);
     const listed = await sheet.get({ action: 'passages', url: p.url, token: TOKEN });
     expect(listed.json).toEqual({ ok: true, passages: [] });
     expect((await sheet.upsert(p)).json.results[0].status).toBe('stale');
@@ -67,7 +69,8 @@ describe('ingest', () => {
     const p = makePassage({ rev: 1 });
     expect((await sheet.send([{ op: 'delete', id: p.id, rev: 5 }])).json.results[0].status).toBe('applied');
     expect((await sheet.upsert(p)).json.results[0].status).toBe('stale');
-    expect(passagerRows()).toHaveLength(1);
+    expect(passagerRows()).toHaveLength(0);
+    expect(tabValues(sheet, 'Borttagna passager').slice(1)).toHaveLength(1);
   });
 
   test('passages?url= gives the live passages of that post, whichever address of it is asked for', async () => {

@@ -57,7 +57,12 @@ describe('tagging a passage', () => {
     await toolbar(page).locator('.chip[data-theme="tolkar"] button').click();
     await toolbar(page).getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => highlighted(page, 'theme')).toEqual([phrase]);
-    await expect.poll(() => rowWithQuote(sheet, phrase)?.slice(0, 5)).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'digitalisering']);
+    await expect.poll(() => rowWithQuote(sheet, phrase)?.slice(0, 5)).toEqual(['0182', 'Nacka', 'Stockholms län', 'Tema', 'Digitalisering och teknik']);
+    // The post's text came along with its first passage, and the passage's offsets point into it.
+    const [start, end] = rowWithQuote(sheet, phrase)!.slice(16, 18) as number[];
+    const post = tabValues(sheet, 'Inlägg').find((row) => String(row[1]).endsWith(`/${NACKA}/`))!;
+    expect(String(post[10]).slice(start, end)).toBe(phrase);
+    expect(post[3]).toBe('2015-10-26');
     const matrix = tabValues(sheet, 'Matris');
     const column = (matrix[0] as string[]).indexOf('Digitalisering och teknik');
     expect(matrix.find((row) => row[1] === 'Nacka')?.[column]).toBe(1);
@@ -111,13 +116,16 @@ describe('tagging a passage', () => {
     expect(rowWithQuote(sheet, phrase)?.[12]).toBe(2);
   });
 
-  test('delete from the highlight: "Borttagen — Ångra"; undo brings it back one revision later', async () => {
+  test('delete from the highlight: the row moves to the hidden tab, "Borttagen — Ångra"; undo brings it back one revision later', async () => {
     const sheet = await h.freshSheet();
     const { page } = await seeded(sheet, NACKA, phrase);
     await clickPhrase(page, phrase);
     await toolbar(page).getByRole('button', { name: 'Ta bort', exact: true }).click();
     await expect.poll(() => highlighted(page, 'theme')).toEqual([]);
-    await expect.poll(() => rowWithQuote(sheet, phrase)?.[13]).toBe(true);
+    // The row leaves Passager for the hidden tab of deleted passages.
+    const tombstones = () => tabValues(sheet, 'Borttagna passager').slice(1).filter((row) => row[5] === phrase);
+    await expect.poll(() => tombstones().map((row) => row[13])).toEqual([true]);
+    expect(rowWithQuote(sheet, phrase)).toBeUndefined();
     const undo = page.locator('annotera-toolbar .undo');
     await expect.poll(() => undo.textContent()).toContain('Borttagen —');
     await undo.getByRole('button', { name: 'Ångra' }).click();
@@ -231,7 +239,7 @@ describe('the team', () => {
     const chip = toolbar(page).locator('.chip.suggested[data-theme="sekretess"]');
     await expect.poll(() => chip.textContent()).toContain('föreslaget');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => rowWithQuote(sheet, 'Socialsekreterarna har bärbara krypterade datorer.')?.[4]).toContain('sekretess');
+    await expect.poll(() => rowWithQuote(sheet, 'Socialsekreterarna har bärbara krypterade datorer.')?.[4]).toContain('Sekretess och informationsdelning');
   });
 });
 
@@ -276,7 +284,7 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => toolbar(page).count()).toBe(0);
     await expect.poll(() => highlighted(page, 'plan')).toContain(phrase);
-    await expect.poll(() => rowWithQuote(sheet, phrase)?.slice(0, 5)).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling', 'forebyggande, placerade-barns-skolgang, digitalisering']);
+    await expect.poll(() => rowWithQuote(sheet, phrase)?.slice(0, 5)).toEqual(['0482', 'Flen', 'Södermanlands län', 'Plan för handling', 'Förebyggande arbete och tidiga insatser, Placerade barns skolgång, Digitalisering och teknik']);
     expect(rowWithQuote(sheet, phrase)?.[6]).toBe('Tagg med tangentbordet');
   });
 });

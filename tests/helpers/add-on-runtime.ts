@@ -32,7 +32,7 @@ export async function preparedRuntime(dir: string, name: string, stored: number)
   if (stored) {
     const sheet = runtime.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Passager')!;
     sheet.insertRowsAfter(sheet.getMaxRows(), stored + 1000 - sheet.getMaxRows());
-    const rows = Array.from({ length: stored }, (_, i) => passageToRow(varied(i), true));
+    const rows = Array.from({ length: stored }, (_, i) => passageToRow(varied(i), true, (id) => id));
     sheet.getRange(2, 1, stored, rows[0].length).setValues(rows);
   }
   runtime.invoke('menuRebuild');

@@ -1,11 +1,31 @@
 // The outbox's rules and the merge with the sheet's passages.
 import { describe, expect, test } from 'vitest';
-import { backoffSeconds, batchPosts, enqueue, nextBatch, settle } from '../../extension/lib/outbox';
+import { backoffSeconds, batchPosts, enqueue, nextBatch, settle, settlePosts } from '../../extension/lib/outbox';
+import { validateBatchRequest } from '../../shared/protocol';
 import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
 import { makePassage } from '../helpers/passages';
 
 describe('outbox', () => {
+  test("a post's pending text goes with its first live passage in the batch only, and is done once the sheet answered that op", () => {
+    const url = 'http://www.socialbarnungdom.se/kommunbesok/flen/';
+    const [a, b] = [makePassage({ url, start: 0, end: 10 }), makePassage({ url, start: 20, end: 30 })];
+    const other = makePassage();
+    const post = { title: 'Flen', text: 'x'.repeat(40) };
+    const posts = { [url]: post };
+    const outbox = enqueue(enqueue(enqueue({}, other), a), b);
+    const batch = nextBatch(outbox, { [a.id]: a, [b.id]: b, [other.id]: other }, 500, posts);
+    expect(batch).toEqual([{ op: 'upsert', passage: other }, { op: 'upsert', passage: a, post }, { op: 'upsert', passage: b }]);
+    expect(validateBatchRequest({ v: 1, token: 't', ops: batch }).ok).toBe(true);
+    expect(settlePosts(posts, batch, [{ id: other.id, status: 'applied', rev: 1 }])).toEqual(posts);
+    expect(settlePosts(posts, batch, [{ id: a.id, status: 'duplicate', rev: 1 }])).toEqual({});
+    const deleted = { ...a, deleted: true, rev: 2 };
+    expect(nextBatch(enqueue(enqueue({}, deleted), b), { [deleted.id]: deleted, [b.id]: b }, 500, posts))
+      .toEqual([{ op: 'upsert', passage: deleted }, { op: 'upsert', passage: b, post }]);
+    const outside = makePassage({ url, start: 0, end: 41 });
+    expect(nextBatch(enqueue({}, outside), { [outside.id]: outside }, 500, posts)).toEqual([{ op: 'upsert', passage: outside }]);
+  });
+
   test('keeps the highest rev per passage', () => {
     const p = makePassage();
     const outbox = enqueue(enqueue({}, { ...p, rev: 3 }), { ...p, rev: 2 });
