@@ -3,6 +3,7 @@ import { benchAddOn } from './add-on';
 import { benchAnchoring } from './anchoring';
 import { benchExtension } from './extension';
 import { benchMenuActions } from './menu-actions';
+import { benchFlood } from './flood';
 import { benchRoom } from './room';
 import { benchStorage } from './storage';
 
@@ -10,5 +11,6 @@ for (const line of benchExtension()) console.log(line);
 for (const line of await benchStorage()) console.log(line);
 for (const line of await benchAddOn()) console.log(line);
 for (const line of await benchMenuActions()) console.log(line);
+for (const line of await benchFlood()) console.log(line);
 for (const line of await benchAnchoring()) console.log(line);
 for (const line of await benchRoom()) console.log(line);

@@ -1,6 +1,6 @@
 // The web-app wire format (version 1) between the extension and the add-on: requests, answers, error codes, validators.
 import * as v from 'valibot';
-import { validateWith, type FieldError, type Validated } from './validation';
+import { MAX_FIELD_ERRORS, validateWith, type FieldError, type Validated } from './validation';
 import { LIMITS, PassageIdSchema, PassageSchema, RevSchema, UrlSchema, type Passage } from './passage';
 import type { Codebook } from './codebook';
 import { CodebookSchema } from './codebook-schema';
@@ -12,7 +12,8 @@ export const MAX_TOKEN_LENGTH = 200;
 /** How long a client waits for an answer; the add-on sizes its lock wait against it. */
 export const CLIENT_TIMEOUT_MS = 30_000;
 
-export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal'] as const;
+/** The last three come only from the local runtime, when it cannot save the workbook (nothing was acknowledged). */
+export const ERROR_CODES = ['unauthorized', 'invalid_request', 'too_large', 'server_busy', 'internal', 'disk_full', 'read_only', 'storage_failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const RESULT_STATUSES = ['applied', 'duplicate', 'stale'] as const;
@@ -103,12 +104,38 @@ export function failure(code: ErrorCode, message: string, details?: FieldError[]
   return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
 }
 
-/** Validates a parsed POST body; too many ops is reported as too_large, everything else as invalid_request. */
+/** At most MAX_FIELD_ERRORS errors, the last of them counting the rest when there are more. */
+function capped<T>(errors: FieldError[], moreOps = 0): Validated<T> {
+  if (errors.length <= MAX_FIELD_ERRORS && moreOps === 0) return { ok: false, errors };
+  const kept = MAX_FIELD_ERRORS - 1;
+  const rest = errors.length - kept;
+  const more = [rest > 0 ? `${rest} more` : '', moreOps > 0 ? `errors in ${moreOps} more ops` : ''].filter(Boolean).join(', and ');
+  return { ok: false, errors: [...errors.slice(0, kept), { path: '', message: `and ${more}` }] };
+}
+
+const EnvelopeSchema = v.strictObject({ ...BatchRequestSchema.entries, ops: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one op')) });
+
+/**
+ * Validates a parsed POST body; too many ops is reported as too_large, everything else as invalid_request.
+ * Time stays linear in the body: once the details are full, later ops are only checked for being invalid at all.
+ */
 export function validateBatchRequest(input: unknown): Validated<BatchRequest> & { tooLarge?: boolean } {
-  const result = validateWith(BatchRequestSchema, input);
-  if (result.ok) return result;
+  const quick = v.safeParse(BatchRequestSchema, input, { abortEarly: true });
+  if (quick.success) return { ok: true, value: quick.output };
   const ops = (input as { ops?: unknown } | null)?.ops;
-  return { ...result, tooLarge: Array.isArray(ops) && ops.length > MAX_OPS };
+  if (Array.isArray(ops) && ops.length > MAX_OPS) return { ok: false, errors: [], tooLarge: true };
+  const envelope = validateWith(EnvelopeSchema, input);
+  const errors = envelope.ok ? [] : envelope.errors;
+  let moreOps = 0;
+  (Array.isArray(ops) ? ops : []).forEach((op, i) => {
+    if (errors.length > MAX_FIELD_ERRORS) {
+      if (!v.is(OpSchema, op)) moreOps += 1;
+      return;
+    }
+    const checked = validateWith(OpSchema, op);
+    if (!checked.ok) errors.push(...checked.errors.map((e) => ({ path: e.path ? `ops.${i}.${e.path}` : `ops.${i}`, message: e.message })));
+  });
+  return { ...capped<BatchRequest>(errors, moreOps), tooLarge: false };
 }
 
 export function validateGetRequest(input: unknown): Validated<GetRequest> {

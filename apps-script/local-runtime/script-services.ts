@@ -1,72 +1,8 @@
-// LockService, PropertiesService, ContentService, HtmlService, Utilities and ScriptApp for the local runtime.
+// PropertiesService, ContentService, HtmlService, Utilities and ScriptApp for the local runtime (LockService: lock-service.ts).
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * The script lock, as a lock file beside the workbook so that every process serving it shares one lock;
- * a lock left by a process that has died is taken over.
- */
-export class FileLock {
-  private held = false;
-  constructor(private path: string) {}
-
-  private tryOnce(): boolean {
-    try {
-      const fd = openSync(this.path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return true;
-    } catch {
-      const owner = Number(readFileOr(this.path, ''));
-      if (owner && owner !== process.pid && !alive(owner)) rmSync(this.path, { force: true });
-      return false;
-    }
-  }
-
-  tryLock(timeoutMs: number): boolean {
-    if (this.held) return true;
-    const deadline = Date.now() + Math.max(0, Number(timeoutMs) || 0);
-    for (;;) {
-      if (this.tryOnce()) return (this.held = true);
-      if (Date.now() >= deadline) return false;
-      sleep(Math.min(25, Math.max(1, deadline - Date.now())));
-    }
-  }
-
-  waitLock(timeoutMs: number): void {
-    if (!this.tryLock(timeoutMs)) throw new Error('Lock timeout: another process was holding the lock for too long.');
-  }
-
-  hasLock(): boolean {
-    return this.held;
-  }
-
-  releaseLock(): void {
-    if (!this.held) return;
-    rmSync(this.path, { force: true });
-    this.held = false;
-  }
-}
-
-function readFileOr(path: string, fallback: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return fallback;
-  }
-}
 
 export type PropertyStore = Record<string, string>;
 
@@ -148,6 +84,21 @@ export const Utilities = {
   sleep: (ms: number) => sleep(ms),
 };
 
-export function createScriptApp(url: () => string) {
-  return { getService: () => ({ getUrl: url }) };
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/** ScriptApp.AuthMode: the runtime's enum values are their names, so `e.authMode === ScriptApp.AuthMode.NONE` holds as on Google. */
+const AUTH_MODES: Record<AuthMode, AuthMode> = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+
+class Service {
+  constructor(private url: () => string | null) {}
+  getUrl() {
+    return this.url();
+  }
+  isEnabled() {
+    return this.url() !== null;
+  }
+}
+
+export function createScriptApp(url: () => string | null) {
+  return { AuthMode: AUTH_MODES, getService: () => new Service(url) };
 }

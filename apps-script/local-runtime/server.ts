@@ -1,12 +1,16 @@
 // Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and the review room (room/).
+// Every answer of its own is JSON with a stable code; none carries Access-Control-Allow-Origin (the extension has host permission).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from './runtime';
 import { roomRoutes } from './room/room-routes';
+import { storageFailure } from './workbook-file';
 
 /** Google accepts POST bodies up to about 50 MB; the add-on itself refuses more than 2 MB. */
 const MAX_PLATFORM_BODY = 50 * 1024 * 1024;
 const ECHO_TTL_MS = 60_000;
+/** Bodies this large that do not even contain the team token are refused at the door, without an execution. */
+const GATED_BODY = 64 * 1024;
 
 interface TextOutputLike {
   getContent(): string;
@@ -35,82 +39,113 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   response.end(body);
+}
+
+/** An answer of the runtime itself (not of the add-on): JSON in the wire format's failure shape, with a stable code. */
+export function sendFailure(response: ServerResponse, status: number, code: string, message: string) {
+  send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+/**
+ * The web app's answers (/exec and its /echo) may be read by a browser extension built without host permission for
+ * this address (its origin is named, never `*`); web pages, the views and the workbook get no CORS header at all.
+ */
+function allowExtension(request: IncomingMessage, response: ServerResponse) {
+  const origin = request.headers.origin ?? '';
+  const path = (request.url ?? '').split('?')[0];
+  if ((path === '/exec' || path === '/echo') && /^(?:chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin)) {
+    response.setHeader('access-control-allow-origin', origin);
+    response.setHeader('vary', 'origin');
+  }
 }
 
 /** Answers a request in place of the runtime (a platform page, see google-pages.ts); true when it did. */
 export type Intercept = (response: ServerResponse, url: URL) => boolean;
 
-/** Starts the server; every request that reaches the add-on runs one at a time, and the workbook is written before the answer. */
+/** Starts the server; each request to /exec is its own execution, overlapping the others; the workbook is written before the answer. */
 export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', intercept?: Intercept): Promise<RunningServer> {
   const echoes = new Map<string, { output: TextOutputLike; expires: number }>();
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  // Addresses the runtime gives out are its own, never built from the request's Host header.
+  let origin = `http://${host}:${port}`;
 
-  const room = roomRoutes(runtime, { serial, port: () => (server.address() as { port: number }).port });
-
-  const runWebApp = async (name: 'doGet' | 'doPost', event: object, response: ServerResponse, base: string) => {
-    const { output, calls, flushes } = await serial(async () => {
-      const { result, calls: count, flushes: flushCount } = runtime.invoke<TextOutputLike>(name, event);
+  const runWebApp = async (name: 'doGet' | 'doPost', event: object, response: ServerResponse) => {
+    let output: TextOutputLike;
+    let calls: number;
+    let flushes: number;
+    try {
+      ({ result: output, calls, flushes } = await runtime.execute<TextOutputLike>(name, [event]));
+    } catch (error) {
+      return sendFailure(response, 500, 'internal', `The add-on's execution failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
       await runtime.persist();
-      return { output: result, calls: count, flushes: flushCount };
-    });
+    } catch (error) {
+      const failure = storageFailure(error, runtime.options.workbookPath);
+      return sendFailure(response, 503, failure.code, failure.message);
+    }
     const key = randomUUID();
     const now = Date.now();
     for (const [id, echo] of echoes) if (echo.expires < now) echoes.delete(id);
     echoes.set(key, { output, expires: now + ECHO_TTL_MS });
     // Apps Script answers /exec with a redirect to a one-time GET address that holds the output.
-    response.writeHead(302, { location: `${base}/echo?key=${key}`, 'access-control-allow-origin': '*', 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
+    response.writeHead(302, { location: `${origin}/echo?key=${key}`, 'x-annotera-service-calls': String(calls), 'x-annotera-flushes': String(flushes) });
     response.end();
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const base = `http://${request.headers.host ?? `${host}:${port}`}`;
-    const url = new URL(request.url ?? '/', base);
+    allowExtension(request, response);
+    const url = new URL(request.url ?? '/', origin);
     if (intercept?.(response, url)) return;
-    const parameter = Object.fromEntries(url.searchParams);
+    // As on Google, the first of repeated parameters is e.parameter's value.
+    const parameter: Record<string, string> = {};
+    for (const [key, value] of url.searchParams) if (!Object.hasOwn(parameter, key)) parameter[key] = value;
     const parameters = Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k)]));
     const common = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
-    if (url.pathname === '/exec' && request.method === 'GET') return runWebApp('doGet', common, response, base);
+    if (url.pathname === '/exec' && request.method === 'GET') return runWebApp('doGet', common, response);
     if (url.pathname === '/exec' && request.method === 'POST') {
       const contents = await readBody(request);
-      if (contents === null) return send(response, 413, 'text/plain', 'The request is too large for Apps Script.');
+      if (contents === null) return sendFailure(response, 413, 'too_large', 'The request is too large for Apps Script.');
+      if (contents.length >= GATED_BODY && !runtime.mayHoldTeamToken(contents)) {
+        return sendFailure(response, 200, 'unauthorized', 'The team token is missing or wrong.');
+      }
       const postData = { contents, length: Buffer.byteLength(contents), type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
-      return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response, base);
+      return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response);
     }
     if (url.pathname === '/echo' && request.method === 'GET') {
       const echo = echoes.get(url.searchParams.get('key') ?? '');
-      if (!echo) return send(response, 404, 'text/plain', 'This answer has expired.');
+      if (!echo) return sendFailure(response, 404, 'not_found', 'This answer has expired.');
       echoes.delete(url.searchParams.get('key') ?? '');
       return send(response, 200, echo.output.getMimeType(), echo.output.getContent());
     }
     if (await room(request, response, url)) return;
-    return send(response, 404, 'text/plain', 'Not found.');
+    return sendFailure(response, 404, 'not_found', 'Not found.');
   };
 
+  const room = roomRoutes(runtime, { port: () => (server.address() as { port: number }).port });
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain', `Script error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) sendFailure(response, 500, 'internal', `The local runtime failed: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
+      origin = `http://${host}:${actualPort}`;
       resolve({
         server,
         url: `http://${host}:${actualPort}`,
         // Browsers keep idle connections open; closing them lets close() finish at once.
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: async () => {
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+          await runtime.close();
+        },
       });
     });
   });

@@ -1,19 +1,49 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
 import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValue } from './rich-text';
-import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type Value } from './workbook-model';
+import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type TextCriteria, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
-const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
+/** Locales whose decimal separator is a comma (and whose digit groups are separated by a space). */
+const COMMA_DECIMAL = /^(?:sv|de|fr|fi|nb|no|nn|da|es|it|nl|pt|pl|ru|cs|sk|hu|et|lv|lt|is|tr|uk|ro|hr|sl|bg|el|id|ca|eu|gl)(?:_|$)/;
+
+/** A number typed in the locale's own way (decimal comma and space-grouped thousands in sv_SE; dot and comma groups in en), else null. */
+export function typedNumber(text: string, locale: string): number | null {
+  const comma = COMMA_DECIMAL.test(locale);
+  const grouped = comma ? /^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?$/ : /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+  const match = grouped.exec(text) ?? (comma ? /^([+-]?)(\d*),(\d+)$/ : /^([+-]?)(\d*)\.(\d+)$/).exec(text);
+  const scientific = (comma ? /^[+-]?\d+(?:,\d+)?e[+-]?\d+$/i : /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i).test(text);
+  if (!match && !scientific) return null;
+  const number = scientific ? Number(text.replace(',', '.')) : Number(`${match![1]}${match![2].replace(/[^\d]/g, '') || '0'}.${match![3] ?? '0'}`);
+  return Number.isFinite(number) ? number + 0 : null;
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A date (and time) typed as ISO (every locale), or as d/m/y (en_GB) or m/d/y (en_US); impossible dates stay text. */
+export function typedDate(text: string, locale: string): Date | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  let parts: number[];
+  if (iso) parts = iso.slice(1).map((p) => Number(p ?? 0));
+  else if (slashed && /^en_US$/.test(locale)) parts = [+slashed[3], +slashed[1], +slashed[2], 0, 0, 0];
+  else if (slashed && /^en_/.test(locale)) parts = [+slashed[3], +slashed[2], +slashed[1], 0, 0, 0];
+  else return null;
+  const [year, month, day, hours, minutes, seconds] = parts;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hours > 23 || minutes > 59 || seconds > 59) return null;
+  const date = new Date(Date.UTC(2000, month - 1, day, hours, minutes, seconds));
+  date.setUTCFullYear(year);
+  return date;
+}
+
 /**
- * A value as setValues stores it: strings are read as if typed into the cell ("USER_ENTERED"):
- * "=…" (and "+…" / "-…" that are not numbers) become formulas, numbers and dates become numbers and dates,
+ * A value as setValues stores it: strings are read as if typed into the cell ("USER_ENTERED") in the spreadsheet's
+ * locale: "=…" (and "+…" / "-…" that are not numbers) become formulas, numbers and dates become numbers and dates,
  * TRUE/FALSE become booleans, and a leading apostrophe keeps the rest as text.
  */
-export function enteredCell(input: unknown): CellModel {
+export function enteredCell(input: unknown, locale = 'sv_SE'): CellModel {
   if (input === null || input === undefined) return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (isDate(input)) return { value: new Date(input.getTime()) };
@@ -22,15 +52,12 @@ export function enteredCell(input: unknown): CellModel {
     throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
   }
   if (text.startsWith("'")) return { value: text.slice(1), quotePrefix: true };
-  if (NUMBER.test(text.trim())) return { value: Number(text.trim().replace(',', '.')) };
+  const number = typedNumber(text.trim(), locale);
+  if (number !== null) return { value: number };
   if (/^[=+-]/.test(text) && text.length > 1) return { value: '', formula: text.startsWith('=') ? text : `=${text}` };
   if (/^(?:true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
-  const date = DATE.exec(text);
-  if (date) {
-    const [, y, m, d, hh = '0', mm = '0', ss = '0'] = date;
-    return { value: new Date(Date.UTC(+y, +m - 1, +d, +hh, +mm, +ss)) };
-  }
-  return { value: text };
+  const date = typedDate(text.trim(), locale);
+  return { value: date ?? text };
 }
 
 export interface ServiceHooks {
@@ -38,7 +65,8 @@ export interface ServiceHooks {
   makeDate(time: number): unknown;
   /** A sidebar or dialog the add-on showed. */
   shown(kind: string, html: string, title: string): void;
-  url: string;
+  /** The web app's address, when the runtime serves one. */
+  url(): string;
 }
 
 class FilterCriteria {
@@ -47,14 +75,16 @@ class FilterCriteria {
 
 class FilterCriteriaBuilder {
   private model: FilterCriteriaModel | null = null;
-  whenTextEqualTo(value: string) {
-    this.model = { type: 'textEqualTo', value: String(value) };
+  private text(type: TextCriteria, value: string) {
+    this.model = { type, value: String(value) };
     return this;
   }
-  whenTextContains(value: string) {
-    this.model = { type: 'textContains', value: String(value) };
-    return this;
-  }
+  whenTextEqualTo(value: string) { return this.text('textEqualTo', value); }
+  whenTextNotEqualTo(value: string) { return this.text('textNotEqualTo', value); }
+  whenTextContains(value: string) { return this.text('textContains', value); }
+  whenTextDoesNotContain(value: string) { return this.text('textDoesNotContain', value); }
+  whenTextStartsWith(value: string) { return this.text('textStartsWith', value); }
+  whenTextEndsWith(value: string) { return this.text('textEndsWith', value); }
   build() {
     if (!this.model) throw new Error('The filter criteria are empty.');
     return new FilterCriteria(this.model);
@@ -184,9 +214,17 @@ export class Range {
     return this.grid((cell) => cell?.background ?? '#ffffff');
   }
 
+  getValue(): Value {
+    return this.getValues()[0][0];
+  }
+
+  setValue(value: unknown) {
+    return this.setValues(Array.from({ length: this.rows }, () => Array.from({ length: this.columns }, () => value)));
+  }
+
   setValues(data: unknown) {
     const rows = this.checkShape(data);
-    const cells = rows.map((line) => line.map(enteredCell)); // all or nothing: a bad cell changes nothing
+    const cells = rows.map((line) => line.map((input) => enteredCell(input, this.book.locale))); // all or nothing: a bad cell changes nothing
     this.each(cells, (row, column, cell) => {
       const old = this.sheet.get(row, column);
       this.sheet.set(row, column, { ...(cell as CellModel), note: old?.note, background: old?.background });
@@ -381,7 +419,7 @@ class Spreadsheet {
 
   getName() { return 'Annotera (lokalt)'; }
   /** The local view of the workbook stands in for the spreadsheet's address. */
-  getUrl() { return this.hooks.url.replace(/exec$/, ''); }
+  getUrl() { return this.hooks.url().replace(/exec$/, ''); }
   getSpreadsheetLocale() { return this.book.locale; }
   getSheets() { return this.book.sheets.map((s) => new Sheet(s, this.book, this.hooks)); }
 

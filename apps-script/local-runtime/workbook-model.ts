@@ -13,9 +13,25 @@ export interface CellModel {
   link?: string;
 }
 
+export type TextCriteria = 'textEqualTo' | 'textNotEqualTo' | 'textContains' | 'textDoesNotContain' | 'textStartsWith' | 'textEndsWith';
+
 export interface FilterCriteriaModel {
-  type: 'textEqualTo' | 'textContains';
+  type: TextCriteria;
   value: string;
+}
+
+/** Sheets' text conditions ignore case ("Text is exactly", "Text contains", …). */
+export function meetsCriteria(text: string, criteria: FilterCriteriaModel): boolean {
+  const shown = text.toLocaleLowerCase();
+  const wanted = criteria.value.toLocaleLowerCase();
+  switch (criteria.type) {
+    case 'textEqualTo': return shown === wanted;
+    case 'textNotEqualTo': return shown !== wanted;
+    case 'textContains': return shown.includes(wanted);
+    case 'textDoesNotContain': return !shown.includes(wanted);
+    case 'textStartsWith': return shown.startsWith(wanted);
+    case 'textEndsWith': return shown.endsWith(wanted);
+  }
 }
 
 export interface FilterModel {
@@ -82,10 +98,7 @@ export class SheetModel {
   isHiddenByFilter(row: number): boolean {
     const filter = this.filter;
     if (!filter || row <= filter.row || row >= filter.row + filter.rows) return false;
-    return Object.entries(filter.criteria).some(([column, criteria]) => {
-      const text = this.displayed(row, Number(column));
-      return criteria.type === 'textEqualTo' ? text !== criteria.value : !text.toLowerCase().includes(criteria.value.toLowerCase());
-    });
+    return Object.entries(filter.criteria).some(([column, criteria]) => !meetsCriteria(this.displayed(row, Number(column)), criteria));
   }
 }
 

@@ -1,9 +1,10 @@
 // The add-on's web app, as the very bundle clasp pushes, on the local runtime: ingest, idempotence, bad input, concurrency.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
+import { LOCK_WAIT_MS } from '../../apps-script/script-lock';
 import { sidePath } from '../../apps-script/local-runtime/workbook-file';
-import { startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
+import { HOLD_LOCK, startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
 let sheet: TestSheet;
 beforeEach(async () => {
@@ -271,13 +272,20 @@ describe('bad requests get their code and change nothing', () => {
     expect(sheet.bytes().equals(workbook)).toBe(true);
   });
 
-  test('when another writer holds the lock past the wait: server_busy, and nothing written', async () => {
-    const workbook = sheet.bytes();
-    writeFileSync(`${sheet.workbookPath}.lock`, String(process.pid));
-    const reply = await sheet.upsert(makePassage());
-    expect(reply.json.error.code).toBe('server_busy');
-    expect(sheet.bytes().equals(workbook)).toBe(true);
-  }, 30_000);
+  test('when another execution holds the lock past the wait: server_busy, and nothing written', async () => {
+    const holder = await startTestSheet({ extraCode: HOLD_LOCK });
+    try {
+      const workbook = holder.bytes();
+      const holding = holder.runtime.execute('holdScriptLock', [LOCK_WAIT_MS + 2_000]);
+      await expect.poll(() => holder.runtime.locks.holder('script')).not.toBeNull();
+      const reply = await holder.upsert(makePassage());
+      expect(reply.json.error.code).toBe('server_busy');
+      expect(holder.bytes().equals(workbook)).toBe(true);
+      await holding;
+    } finally {
+      await holder.stop();
+    }
+  }, LOCK_WAIT_MS + 30_000);
 });
 
 describe('many clients at once', () => {

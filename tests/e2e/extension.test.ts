@@ -3,7 +3,7 @@
 // Every test starts from its own sheet (fresh workbook) and an emptied extension storage; none depends on another.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { passager, postPassage, rowWithQuote, seedSheet, startHarness, type Harness } from '../helpers/extension-harness';
+import { passager, postPassage, rowWithQuote, seedSheet, startHarness, tombstoneWithQuote, type Harness } from '../helpers/extension-harness';
 import {
   blockText, clickPhrase, focusedInToolbar, highlighted, selectIntoNextBlock, selectionRects, selectWithMouse, selectWithoutMouse, tripleClick,
 } from '../helpers/page-actions';
@@ -123,8 +123,7 @@ describe('tagging a passage', () => {
     await toolbar(page).getByRole('button', { name: 'Ta bort', exact: true }).click();
     await expect.poll(() => highlighted(page, 'theme')).toEqual([]);
     // The row leaves Passager for the hidden tab of deleted passages.
-    const tombstones = () => tabValues(sheet, 'Borttagna passager').slice(1).filter((row) => row[5] === phrase);
-    await expect.poll(() => tombstones().map((row) => row[13])).toEqual([true]);
+    await expect.poll(() => tombstoneWithQuote(sheet, phrase)?.[13]).toBe(true);
     expect(rowWithQuote(sheet, phrase)).toBeUndefined();
     const undo = page.locator('annotera-toolbar .undo');
     await expect.poll(() => undo.textContent()).toContain('Borttagen —');

@@ -3,7 +3,7 @@
 // assigns; the panel and the toolbar in Swedish and in English from _locales. Each test starts from its own sheet.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { passager, postPassage, rowWithQuote, seedSheet, startHarness, type Harness } from '../helpers/extension-harness';
+import { passager, postPassage, rowWithQuote, seedSheet, tombstoneWithQuote, startHarness, type Harness } from '../helpers/extension-harness';
 import { highlighted, phraseTop, selectWithMouse, selectWithoutMouse } from '../helpers/page-actions';
 import type { TestSheet } from '../helpers/local-sheet';
 
@@ -88,7 +88,8 @@ describe('the post’s passages', () => {
     const post = await h.openPost(NACKA);
     const panel = await h.openPanel(post);
     await panel.locator('li.passage', { hasText: quote }).getByRole('button', { name: 'Ta bort', exact: true }).click();
-    await expect.poll(() => rowWithQuote(sheet, quote)?.[13]).toBe(true);
+    await expect.poll(() => tombstoneWithQuote(sheet, quote)?.[13]).toBe(true);
+    expect(rowWithQuote(sheet, quote)).toBeUndefined();
     await expect.poll(() => highlighted(post, 'theme')).toEqual([]);
     await expect.poll(() => panel.locator('.undo').textContent()).toContain('Borttagen —');
     await panel.getByRole('button', { name: 'Ångra', exact: true }).click();
@@ -156,7 +157,7 @@ describe('the post’s passages', () => {
     const restarted = await h.restart(sheet);
     await panel.getByRole('button', { name: 'Skicka nu' }).click();
     await expect.poll(() => panel.locator('.unsent-count').textContent()).toBe('0');
-    expect(rowWithQuote(restarted, b)?.[13]).toBe(true);
+    expect(tombstoneWithQuote(restarted, b)?.[13]).toBe(true);
   });
 });
 

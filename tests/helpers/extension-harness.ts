@@ -101,6 +101,9 @@ export async function seedSheet(sheet: TestSheet, ...passages: Passage[]): Promi
 export const passager = (sheet: TestSheet) => tabValues(sheet, 'Passager').slice(1);
 /** The Passager row of a quote. */
 export const rowWithQuote = (sheet: TestSheet, quote: string) => passager(sheet).find((row) => row[5] === quote);
+/** The tombstone row of a deleted quote, on the hidden tab of deleted passages. */
+export const tombstoneWithQuote = (sheet: TestSheet, quote: string) =>
+  tabValues(sheet, 'Borttagna passager').slice(1).find((row) => row[5] === quote);
 
 /** A passage of a fixture post (blog/<slug>.html) on a quote in it, as the extension would describe it; overrides win. */
 export function postPassage(slug: string, quote: string, overrides: Partial<Passage> = {}): Passage {

@@ -1,7 +1,7 @@
 // Starts the local runtime on the built add-on bundle with a fresh workbook, and speaks the wire format to it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
 import type { Passage } from '../../shared/passage';
 
@@ -37,15 +37,45 @@ async function exchange(url: string, init: RequestInit): Promise<Reply> {
   const first = await fetch(url, { ...init, redirect: 'manual' });
   const calls = Number(first.headers.get('x-annotera-service-calls') ?? NaN);
   const flushes = Number(first.headers.get('x-annotera-flushes') ?? NaN);
-  if (first.status !== 302) return { status: first.status, json: await first.text(), calls, flushes };
+  if (first.status !== 302) {
+    // The runtime's own answers (storage failures, crashes) are JSON too; anything else stays text.
+    const text = await first.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: first.status, json, calls, flushes };
+  }
   const second = await fetch(first.headers.get('location')!);
   return { status: second.status, json: await second.json(), calls, flushes };
 }
 
-export async function startTestSheet(options: { locale?: string; dir?: string } = {}): Promise<TestSheet> {
+export interface TestSheetOptions {
+  locale?: string;
+  /** Where the workbook goes (a fresh temporary folder when not given). */
+  dir?: string;
+  /** Test-only top-level functions appended to the built bundle (the add-on itself stays as built). */
+  extraCode?: string;
+  deployed?: boolean;
+  executionLimitMs?: number;
+}
+
+/** The built bundle with test functions appended, in `dir` beside copies of its HTML files. */
+function bundleWith(dir: string, extraCode: string): string {
+  const bundleDir = join(dir, 'bundle');
+  cpSync(dirname(CODE_PATH), bundleDir, { recursive: true });
+  const path = join(bundleDir, 'Code.js');
+  writeFileSync(path, `${readFileSync(CODE_PATH, 'utf8')}\n${extraCode}\n`);
+  return path;
+}
+
+export async function startTestSheet(options: TestSheetOptions = {}): Promise<TestSheet> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'annotera-sheet-'));
   const workbookPath = join(dir, 'annotera.xlsx');
-  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath: CODE_PATH });
+  const codePath = options.extraCode ? bundleWith(dir, options.extraCode) : CODE_PATH;
+  const sheet = await startLocalSheet({ port: 0, workbookPath, token: TOKEN, locale: options.locale, codePath, deployed: options.deployed, executionLimitMs: options.executionLimitMs });
   const exec = `${sheet.url}/exec`;
   const post = (body: string) => exchange(exec, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=utf-8' } });
   const send = (ops: unknown[]) => post(JSON.stringify({ v: 1, token: TOKEN, ops }));
@@ -74,3 +104,11 @@ export function tabValues(sheet: LocalSheet, name: string): unknown[][] {
   if (!tab) throw new Error(`no tab ${name}`);
   return tab.getDataRange().getValues();
 }
+
+/** Test-only bundle code: an execution that takes the script lock and keeps it for `ms` (a long write, as another user's). */
+export const HOLD_LOCK = `function holdScriptLock(ms) {
+  var lock = LockService.getScriptLock();
+  lock.waitLock(30000);
+  Utilities.sleep(ms);
+  lock.releaseLock();
+}`;

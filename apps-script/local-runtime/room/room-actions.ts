@@ -34,11 +34,11 @@ export const callable = (runtime: LocalRuntime): string[] => [...runtime.functio
 const asPassed = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value) ?? 'null'));
 
 /** Runs one of the add-on's callable functions as an execution of its own, and lists what it showed; null for any other name. */
-export function runAddonFunction(runtime: LocalRuntime, name: string, args: unknown[]): Ran | null {
+export async function runAddonFunction(runtime: LocalRuntime, name: string, args: unknown[]): Promise<Ran | null> {
   if (!callable(runtime).includes(name)) return null;
   const before = runtime.shown.length;
   const active = runtime.book.selection?.sheet;
-  const { result } = runtime.invoke(name, ...args);
+  const { result } = await runtime.execute(name, args);
   const after = runtime.book.selection?.sheet;
   const shown = runtime.shown.slice(before).map((s, i) => ({ id: before + i, kind: s.kind, title: s.title }));
   return { value: asPassed(result), shown, activated: after !== active ? after ?? null : null };

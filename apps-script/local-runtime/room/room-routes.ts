@@ -16,8 +16,6 @@ const MAX_BODY = 4 * 1024 * 1024;
 const STATIC: Record<string, string> = { 'room.js': 'text/javascript', 'bridge.js': 'text/javascript', 'room.css': 'text/css' };
 
 export interface RoomOptions {
-  /** Runs work as one execution at a time with the server's other executions. */
-  serial: <T>(work: () => Promise<T>) => Promise<T>;
   /** The port the server listens on. */
   port: () => number;
 }
@@ -80,13 +78,13 @@ export function roomRoutes(runtime: LocalRuntime, options: RoomOptions): Handler
   // The add-on keeps the team token in the spreadsheet's document properties.
   const access = new RoomAccess(() => runtime.documentProperties[TOKEN_PROPERTY] ?? '', options.port);
   const words = (): RoomWords => roomWords(runtime.book.locale);
-  /** One execution, then the workbook written before the answer, as /exec does. */
-  const execute = <T>(work: () => T) => options.serial(async () => {
-    const value = work();
+  /** The room's own change (a selection, a hand edit), then the workbook written before the answer, as /exec does. */
+  const execute = async <T>(work: () => T | Promise<T>) => {
+    const value = await work();
     await runtime.persist();
     return value;
-  });
-  const ran = (response: ServerResponse, work: () => Ran | null) =>
+  };
+  const ran = (response: ServerResponse, work: () => Promise<Ran | null>) =>
     execute(work).then(
       (result) => (result ? json(response, 200, { ok: true, ...result }) : refuse(response, 404, 'unknown_function', words().unknownFunction)),
       (error: unknown) => json(response, 200, { ok: false, error: { code: 'script_error', message: thrownMessage(error) } }),
@@ -100,7 +98,7 @@ export function roomRoutes(runtime: LocalRuntime, options: RoomOptions): Handler
     }
     if (!access.hasSession(request)) return send(response, 401, 'text/html', tokenPage(runtime.book, words(), false));
     // Sheets runs onOpen each time the spreadsheet is opened: it adds the menu.
-    await execute(() => runtime.invoke('onOpen', { authMode: 'LIMITED' }));
+    await execute(() => runtime.trigger('onOpen', 'LIMITED'));
     return send(response, 200, 'text/html', roomPage(runtime.book, words(), addonMenu(runtime), url.searchParams.get('tab') ?? ''), { 'content-security-policy': PAGE_POLICY });
   };
 
