@@ -2,7 +2,7 @@
 import { buildSync } from 'esbuild';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import {
-  errorData, HANDLE, isHandleRef, isServiceObject, mapValue, methodNames,
+  errorData, HANDLE, isHandleRef, isServiceObject, mapValue, methodNames, richTextData, richTextFromData,
   type HandleRef, type Reply, type RunMessage, type WorkerMessage,
 } from './remote-values';
 
@@ -172,7 +172,7 @@ function handleOf(execution: ExecutionState, object: object, name: string): Hand
 }
 
 const toWorker = (execution: ExecutionState, value: unknown) =>
-  mapValue(value, (v) => (isServiceObject(v) ? handleOf(execution, v, v.constructor?.name ?? 'Object') : undefined));
+  mapValue(value, (v) => richTextData(v) ?? (isServiceObject(v) ? handleOf(execution, v, v.constructor?.name ?? 'Object') : undefined));
 
 const fromWorker = (execution: ExecutionState, value: unknown) =>
-  mapValue(value, (v) => (isHandleRef(v) ? execution.handles.get(v[HANDLE])?.object : undefined));
+  mapValue(value, (v) => (isHandleRef(v) ? execution.handles.get(v[HANDLE])?.object : richTextFromData(v)));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
-  errorData, HANDLE, isDateValue, isHandleRef, mapValue, type HandleRef, type Reply, type RunMessage, type WorkerMessage,
+  errorData, HANDLE, isDateValue, isHandleRef, mapValue, richTextData, richTextFromData, type HandleRef, type Reply, type RunMessage, type WorkerMessage,
 } from './remote-values';
 
 const { port, signal, codePath } = workerData as { port: MessagePort; signal: Int32Array; codePath: string };
@@ -63,8 +63,8 @@ function run(message: RunMessage): void {
     }
   };
   const fromMain = (value: unknown) =>
-    mapValue(value, (v) => (isHandleRef(v) ? proxy(v) : isDateValue(v) ? toDate(v.getTime()) : undefined));
-  const toMain = (value: unknown) => mapValue(value, (v) => (handles.has(v) ? { [HANDLE]: handles.get(v) } : undefined));
+    mapValue(value, (v) => (isHandleRef(v) ? proxy(v) : isDateValue(v) ? toDate(v.getTime()) : richTextFromData(v)));
+  const toMain = (value: unknown) => mapValue(value, (v) => (handles.has(v) ? { [HANDLE]: handles.get(v) } : richTextData(v)));
 
   try {
     for (const [name, ref] of Object.entries(message.globals)) context[name] = proxy(ref);

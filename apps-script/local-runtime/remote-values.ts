@@ -1,5 +1,7 @@
 // Values crossing between an execution's worker and the main thread: service objects travel as handles, the rest is cloned.
 
+import { isRichTextBuilder, isRichTextValue, richTextValue, richTextValueBuilder } from './rich-text';
+
 export const HANDLE = '\u0000annoteraHandle';
 
 /** A service object on the main thread as its execution's worker knows it. */
@@ -7,6 +9,25 @@ export interface HandleRef {
   [HANDLE]: number;
   name: string;
   methods: string[];
+}
+
+/** Rich text crosses as data: a value as its text and link, a builder as a marker the worker builds on by itself. */
+export const RICH_TEXT = '\u0000annoteraRichText';
+export const RICH_TEXT_BUILDER = '\u0000annoteraRichTextBuilder';
+
+/** Replaces rich-text values and builders by their data (both directions), or undefined for anything else. */
+export function richTextData(value: object): unknown {
+  if (isRichTextBuilder(value)) return { [RICH_TEXT_BUILDER]: true };
+  if (isRichTextValue(value)) return { [RICH_TEXT]: true, text: value.getText(), link: value.getLinkUrl() };
+  return undefined;
+}
+
+/** The other side's rich-text data as a value or builder of this side, or undefined for anything else. */
+export function richTextFromData(value: object): unknown {
+  const data = value as Record<string, unknown>;
+  if (data[RICH_TEXT_BUILDER] === true) return richTextValueBuilder();
+  if (data[RICH_TEXT] === true) return richTextValue(String(data.text), typeof data.link === 'string' ? data.link : null);
+  return undefined;
 }
 
 export const isHandleRef = (value: unknown): value is HandleRef =>

@@ -17,6 +17,11 @@ export function richTextValue(text: string, link: string | null): RichTextValue 
   return { text, link, getText: () => text, getLinkUrl: () => link };
 }
 
+/** A builder made by richTextValueBuilder (it crosses to an execution's worker as a marker; the worker builds locally). */
+export const isRichTextBuilder = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { setLinkUrl?: unknown }).setLinkUrl === 'function'
+  && typeof (value as { build?: unknown }).build === 'function';
+
 /** SpreadsheetApp.newRichTextValue(): setText, setLinkUrl(url) or setLinkUrl(start, end, url) over the whole text, build. */
 export function richTextValueBuilder() {
   let text = '';
