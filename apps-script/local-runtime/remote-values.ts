@@ -40,10 +40,9 @@ const isPlain = (value: object) => {
   return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 };
 
-/** A service object: anything but arrays, dates and plain data objects (an object literal with methods, like a rich-text builder, is one). */
+/** A service object: anything but arrays, dates and plain data objects. */
 export const isServiceObject = (value: unknown): value is object =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !isDateValue(value)
-  && (!isPlain(value) || Object.values(value).some((field) => typeof field === 'function'));
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !isDateValue(value) && !isPlain(value);
 
 /** Every method name an object answers, own and inherited (not Object's). */
 export function methodNames(object: object): string[] {
