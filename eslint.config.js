@@ -19,6 +19,12 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
+    // The local review room's page scripts run in the browser, as classic scripts.
+    files: ['apps-script/local-runtime/room/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: globals.browser },
+  },
+  {
     // The pure core: no browser extension, no Apps Script, no DOM or Node globals reached for by import.
     files: ['shared/**/*.ts'],
     rules: {

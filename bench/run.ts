@@ -4,6 +4,7 @@ import { benchAnchoring } from './anchoring';
 import { benchExtension } from './extension';
 import { benchMenuActions } from './menu-actions';
 import { benchFlood } from './flood';
+import { benchRoom } from './room';
 import { benchStorage } from './storage';
 
 for (const line of benchExtension()) console.log(line);
@@ -12,3 +13,4 @@ for (const line of await benchAddOn()) console.log(line);
 for (const line of await benchMenuActions()) console.log(line);
 for (const line of await benchFlood()) console.log(line);
 for (const line of await benchAnchoring()) console.log(line);
+for (const line of await benchRoom()) console.log(line);

@@ -2,11 +2,10 @@
 
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** Flags for Chromium with the unpacked extension, on a machine without network beyond loopback. */
-export function chromiumFlags(extensionDir: string): string[] {
+/** Flags for Chromium (with the unpacked extension when given), on a machine without network beyond loopback. */
+export function chromiumFlags(extensionDir?: string): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     '--no-first-run',
     '--disable-quic',
     '--disable-background-networking',

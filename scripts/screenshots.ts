@@ -44,7 +44,9 @@ await panel.screenshot({ path: join(OUT, 'panel.png'), fullPage: true });
 
 const matrix = await harness.browser.context.newPage();
 await matrix.setViewportSize({ width: 1100, height: 300 });
-await matrix.goto(`${sheet.url}/view/Matris`);
+await matrix.goto(`${sheet.url}/?token=${sheet.token}`);
+await matrix.getByRole('link', { name: 'Matris', exact: true }).click();
+await matrix.getByRole('grid', { name: 'Matris' }).waitFor();
 await matrix.screenshot({ path: join(OUT, 'matris.png') });
 
 await harness.close();

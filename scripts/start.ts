@@ -33,7 +33,7 @@ console.log(`
 Annotera is running locally.
   posts        ${fixtures.url}/   (first: ${firstPost})
   web app      ${sheet.url}/exec   token ${sheet.token}
-  sheet view   ${sheet.url}/
+  sheet view   ${sheet.url}/?token=${sheet.token}
   workbook     ${sheet.workbookPath}
   extension    ${extensionDir}   (set to the local web app; runs on http://127.0.0.1/*)
 `);
@@ -45,7 +45,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.log(`No Chromium at ${CHROME} (set CHROME_PATH). The servers keep running; press Ctrl+C to stop.`);
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'annotera-profile-'));
-  const browser = spawn(CHROME, [`--user-data-dir=${profile}`, ...chromiumFlags(extensionDir), firstPost, `${sheet.url}/`], { stdio: 'ignore' });
+  const browser = spawn(CHROME, [`--user-data-dir=${profile}`, ...chromiumFlags(extensionDir), firstPost, `${sheet.url}/?token=${sheet.token}`], { stdio: 'ignore' });
   browser.on('exit', () => console.log('Chromium closed. The servers keep running; press Ctrl+C to stop.'));
 }
 

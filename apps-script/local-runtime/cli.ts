@@ -9,7 +9,7 @@ try {
     workbookPath: resolve(process.env.ANNOTERA_WORKBOOK ?? 'data/annotera.xlsx'),
     locale: process.env.ANNOTERA_LOCALE,
   });
-  console.log(`Annotera local sheet\n  web app   ${sheet.url}/exec\n  token     ${sheet.token}\n  view      ${sheet.url}/\n  workbook  ${sheet.workbookPath}`);
+  console.log(`Annotera local sheet\n  web app   ${sheet.url}/exec\n  token     ${sheet.token}\n  view      ${sheet.url}/?token=${sheet.token}\n  workbook  ${sheet.workbookPath}`);
 } catch (error) {
   // A refusal to start (short token, workbook in use or unreadable) is said in one plain message, without a stack trace.
   console.error(error instanceof Error ? error.message : String(error));

@@ -189,6 +189,13 @@ export class LocalRuntime {
     return this.inlineContext;
   }
 
+  /** The bundle's top-level functions: what Apps Script can run (entry points, menu handlers, google.script.run targets). */
+  get functions(): ReadonlySet<string> {
+    // The globals the runtime gives the bundle (console, Logger, the services) are objects, never functions.
+    const context = this.context();
+    return new Set(Object.keys(context).filter((name) => typeof context[name] === 'function'));
+  }
+
   /** Executions running now. */
   get executions(): number {
     return this.running;

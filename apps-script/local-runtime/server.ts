@@ -1,10 +1,9 @@
-// Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and a read-only view of each tab.
+// Serves the local runtime over HTTP on 127.0.0.1: /exec as a deployed web app would (with its redirect), and the review room (room/).
 // Every answer of its own is JSON with a stable code; none carries Access-Control-Allow-Origin (the extension has host permission).
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from './runtime';
-import { renderIndex, renderSheet } from './sheet-view';
+import { roomRoutes } from './room/room-routes';
 import { storageFailure } from './workbook-file';
 
 /** Google accepts POST bodies up to about 50 MB; the add-on itself refuses more than 2 MB. */
@@ -121,21 +120,11 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', i
       echoes.delete(url.searchParams.get('key') ?? '');
       return send(response, 200, echo.output.getMimeType(), echo.output.getContent());
     }
-    if (url.pathname === '/' && request.method === 'GET') return send(response, 200, 'text/html', renderIndex(runtime.book));
-    const view = /^\/view\/(.+)$/.exec(url.pathname);
-    if (view && request.method === 'GET') {
-      const sheet = runtime.book.sheet(decodeURIComponent(view[1]));
-      return sheet ? send(response, 200, 'text/html', renderSheet(runtime.book, sheet)) : sendFailure(response, 404, 'not_found', 'No such tab.');
-    }
-    if (url.pathname === '/workbook.xlsx' && request.method === 'GET') {
-      const bytes = await readFile(runtime.options.workbookPath).catch(() => null);
-      if (!bytes) return sendFailure(response, 404, 'not_found', 'The workbook has not been written yet.');
-      response.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': 'attachment; filename="annotera.xlsx"' });
-      return response.end(bytes);
-    }
+    if (await room(request, response, url)) return;
     return sendFailure(response, 404, 'not_found', 'Not found.');
   };
 
+  const room = roomRoutes(runtime, { port: () => (server.address() as { port: number }).port });
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendFailure(response, 500, 'internal', `The local runtime failed: ${error instanceof Error ? error.message : String(error)}`);

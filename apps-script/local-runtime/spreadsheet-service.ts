@@ -1,6 +1,6 @@
 // SpreadsheetApp for the local runtime, over a WorkbookModel, behaving as Google documents it (see FIDELITY.md).
 import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValue } from './rich-text';
-import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type TextCriteria, type Value } from './workbook-model';
+import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type TextCriteria, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
 
@@ -155,8 +155,15 @@ export class Range {
     }
   }
 
-  /** The range as a selection (for Spreadsheet.setActiveRange); a getter, so reading it is no service call. */
-  get selectionModel() { return { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns }; }
+  getSheet() { return new Sheet(this.sheet, this.book, this.hooks); }
+  getA1Notation() { return a1(this.row, this.column, this.rows, this.columns); }
+  /** The range as a selection; a getter, so reading it is no service call. */
+  get selectionModel(): SelectionModel { return { sheet: this.sheet.name, row: this.row, column: this.column, rows: this.rows, columns: this.columns }; }
+  /** Selects this range, as a click or Range.activate() does. */
+  activate() {
+    this.book.selection = this.selectionModel;
+    return this;
+  }
   getRow() { return this.row; }
   getColumn() { return this.column; }
   getNumRows() { return this.rows; }
@@ -298,6 +305,12 @@ export class Sheet {
   constructor(readonly model: SheetModel, private book: WorkbookModel, private hooks: ServiceHooks) {}
 
   getName() { return this.model.name; }
+  getSheetName() { return this.model.name; }
+  /** Makes this the active sheet: its selected range stays, else A1 is selected. */
+  activate() { return (activeRange(this.book, this.hooks, this.model) ?? this.getRange(1, 1)).activate().getSheet(); }
+  /** The selected range when this sheet is the active one, else null (as Sheet.getActiveRange documents). */
+  getActiveRange() { return activeRange(this.book, this.hooks, this.model); }
+  setActiveRange(range: Range) { return range.activate(); }
   getMaxRows() { return this.model.maxRows; }
   getMaxColumns() { return this.model.maxColumns; }
   getLastRow() { return this.model.extent().rows; }
@@ -364,8 +377,49 @@ export class Sheet {
   }
 }
 
+/** A1 notation of a range, e.g. B2 or B2:D5. */
+export function a1(row: number, column: number, rows = 1, columns = 1): string {
+  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const corner = (r: number, c: number) => `${letters(c)}${r}`;
+  return rows === 1 && columns === 1 ? corner(row, column) : `${corner(row, column)}:${corner(row + rows - 1, column + columns - 1)}`;
+}
+
+const activeSheet = (book: WorkbookModel): SheetModel | undefined =>
+  (book.selection && book.sheet(book.selection.sheet)) || book.sheets[0];
+
+/** The selected range (on `on` only when the selection is there); null when nothing is selected or it no longer fits. */
+function activeRange(book: WorkbookModel, hooks: ServiceHooks, on?: SheetModel): Range | null {
+  const s = book.selection;
+  const sheet = s && book.sheet(s.sheet);
+  if (!s || !sheet || (on && on !== sheet) || s.row + s.rows - 1 > sheet.maxRows || s.column + s.columns - 1 > sheet.maxColumns) return null;
+  return new Range(sheet, book, s.row, s.column, s.rows, s.columns, hooks);
+}
+
+class Selection {
+  constructor(private spreadsheet: Spreadsheet) {}
+  getActiveRange() { return this.spreadsheet.getActiveRange(); }
+  getCurrentCell() { return this.spreadsheet.getCurrentCell(); }
+  getActiveSheet() { return this.spreadsheet.getActiveSheet(); }
+}
+
 class Spreadsheet {
   constructor(private book: WorkbookModel, private hooks: ServiceHooks) {}
+
+  /** The active sheet: the selected one, else the first. */
+  getActiveSheet() {
+    const model = activeSheet(this.book);
+    return model ? new Sheet(model, this.book, this.hooks) : null;
+  }
+  /** The selected range, or null when nothing is selected. */
+  getActiveRange() { return activeRange(this.book, this.hooks); }
+  getCurrentCell() {
+    const range = activeRange(this.book, this.hooks);
+    return range && range.getSheet().getRange(range.getRow(), range.getColumn());
+  }
+  getSelection() { return new Selection(this); }
+  setActiveSheet(sheet: Sheet) { return sheet.activate(); }
+  /** Selects a range (as a user's click would); the selection is not part of the workbook's content. */
+  setActiveRange(range: Range) { return range.activate(); }
 
   getName() { return 'Annotera (lokalt)'; }
   /** The local view of the workbook stands in for the spreadsheet's address. */
@@ -378,36 +432,6 @@ class Spreadsheet {
     return model ? new Sheet(model, this.book, this.hooks) : null;
   }
 
-  /** The active sheet: the selected one, else the first. */
-  getActiveSheet() {
-    const model = (this.book.selection && this.book.sheet(this.book.selection.sheet)) || this.book.sheets[0];
-    return model ? new Sheet(model, this.book, this.hooks) : null;
-  }
-
-  /** The selected range, or null when nothing is selected. */
-  getActiveRange() {
-    const s = this.book.selection;
-    const model = s && this.book.sheet(s.sheet);
-    return model ? new Range(model, this.book, s.row, s.column, s.rows, s.columns, this.hooks) : null;
-  }
-
-  getCurrentCell() {
-    const s = this.book.selection;
-    const model = s && this.book.sheet(s.sheet);
-    return model ? new Range(model, this.book, s.row, s.column, 1, 1, this.hooks) : null;
-  }
-
-  /** Selects a range (as a user's click would); the selection is not part of the workbook's content. */
-  setActiveRange(range: Range) {
-    this.book.selection = range.selectionModel;
-    return range;
-  }
-
-  setActiveSheet(sheet: Sheet) {
-    this.book.selection = { sheet: sheet.getName(), row: 1, column: 1, rows: 1, columns: 1 };
-    return sheet;
-  }
-
   insertSheet(name: string) {
     if (this.book.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const model = new SheetModel(name);
@@ -417,22 +441,39 @@ class Spreadsheet {
   }
 }
 
+/** A menu item as the add-on registered it: a caption and the top-level function it runs; or a separator or a sub-menu. */
+export type MenuEntry =
+  | { caption: string; functionName: string }
+  | { separator: true }
+  | { caption: string; items: MenuEntry[] };
+
+export interface MenuModel {
+  title: string;
+  /** Made by createAddonMenu (shown under Extensions in Sheets) rather than createMenu. */
+  addon: boolean;
+  items: MenuEntry[];
+}
+
 class Menu {
-  private items: string[] = [];
-  constructor(private title: string, private onAdd: (title: string, items: string[]) => void) {}
-  addItem(caption: string, functionName: string) { this.items.push(`${caption} → ${functionName}`); return this; }
-  addSeparator() { this.items.push('—'); return this; }
-  addToUi() { this.onAdd(this.title, this.items); }
+  readonly items: MenuEntry[] = [];
+  constructor(private title: string, private addon: boolean, private onAdd: (menu: MenuModel) => void) {}
+  addItem(caption: string, functionName: string) { this.items.push({ caption: String(caption), functionName: String(functionName) }); return this; }
+  addSeparator() { this.items.push({ separator: true }); return this; }
+  addSubMenu(menu: Menu) { this.items.push({ caption: menu.title, items: menu.items }); return this; }
+  addToUi() { this.onAdd({ title: this.title, addon: this.addon, items: this.items }); }
 }
 
 class Ui {
-  menus = new Map<string, string[]>();
+  /** The menus added to the UI, by title (an add-on menu under its add-on's name). */
+  menus = new Map<string, MenuModel>();
   constructor(private hooks: ServiceHooks) {}
-  createMenu(title: string) { return new Menu(title, (t, items) => this.menus.set(t, items)); }
-  /** An add-on's menu sits under Extensions with the add-on's name. */
-  createAddonMenu() { return new Menu('Annotera', (t, items) => this.menus.set(t, items)); }
+  private add = (menu: MenuModel) => { this.menus.set(menu.title, menu); };
+  createMenu(title: string) { return new Menu(String(title), false, this.add); }
+  /** An add-on's menu sits under Extensions, named after the add-on (the script project: Annotera). */
+  createAddonMenu() { return new Menu('Annotera', true, this.add); }
   showSidebar(output: { getContent(): string; getTitle(): string }) { this.hooks.shown('sidebar', output.getContent(), output.getTitle()); }
   showModalDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
+  showModelessDialog(output: { getContent(): string }, title: string) { this.hooks.shown('dialog', output.getContent(), title); }
 }
 
 export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
@@ -441,6 +482,12 @@ export function createSpreadsheetApp(book: WorkbookModel, hooks: ServiceHooks) {
   return {
     getActiveSpreadsheet: () => spreadsheet,
     getActive: () => spreadsheet,
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    getActiveRange: () => spreadsheet.getActiveRange(),
+    getCurrentCell: () => spreadsheet.getCurrentCell(),
+    getSelection: () => spreadsheet.getSelection(),
+    setActiveSheet: (sheet: Sheet) => spreadsheet.setActiveSheet(sheet),
+    setActiveRange: (range: Range) => spreadsheet.setActiveRange(range),
     getUi: () => ui,
     /** Changes apply at once here; the call counter counts the flush (see call-counter.ts). */
     flush: () => undefined,

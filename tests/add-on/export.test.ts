@@ -119,7 +119,7 @@ describe('Web Annotation', () => {
 describe('the dialog', () => {
   test('Exportera… is in the menu and opens the dialog with both downloads; the add-on asks for no Drive scope', async () => {
     sheet = await startTestSheet();
-    expect(sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')).toContain('Exportera… → menuExport');
+    expect(sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')!.items).toContainEqual({ caption: 'Exportera…', functionName: 'menuExport' });
     sheet.runtime.invoke('menuExport');
     const dialog = sheet.runtime.shown.at(-1)!;
     expect(dialog).toMatchObject({ kind: 'dialog', title: 'Exportera…' });

@@ -183,11 +183,11 @@ describe('Kommunprofil', () => {
 describe('the menu', () => {
   test('carries the review items by their Swedish names, and English ones in an English spreadsheet', async () => {
     sheet = await startTestSheet();
-    const names = (sheet.runtime.spreadsheetApp.ui.menus.get('Annotera') ?? []).map((item) => item.split(' → ')[0]);
+    const names = (sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')?.items ?? []).flatMap((item) => ('caption' in item ? [item.caption] : []));
     expect(names).toEqual(expect.arrayContaining(['Filtrera på kommun…', 'Filtrera på tema…', 'Visa allt', 'Visa passager för markerad cell', 'Kommunprofil…', 'Exportera…']));
     await sheet.stop();
     sheet = await startTestSheet({ locale: 'en_GB' });
-    const english = (sheet.runtime.spreadsheetApp.ui.menus.get('Annotera') ?? []).map((item) => item.split(' → ')[0]);
+    const english = (sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')?.items ?? []).flatMap((item) => ('caption' in item ? [item.caption] : []));
     expect(english).toEqual(expect.arrayContaining(['Show passages for the selected cell', 'Municipality profile…', 'Export…']));
   });
 });

@@ -35,7 +35,7 @@ describe('AuthMode of simple triggers', () => {
       properties: PERMISSION('PropertiesService\\.getDocumentProperties'),
       sheets: PERMISSION('SpreadsheetApp\\.getActiveSpreadsheet'),
     });
-    expect(sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')).toEqual(['Öppna → menuSettings']);
+    expect(sheet.runtime.spreadsheetApp.ui.menus.get('Annotera')!.items).toEqual([{ caption: 'Öppna', functionName: 'menuSettings' }]);
   });
 
   test('under LIMITED (a bound script\'s onOpen) both are allowed', async () => {

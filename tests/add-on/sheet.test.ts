@@ -168,7 +168,7 @@ describe('first run and settings', () => {
     expect(fresh.book.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Borttagna passager']);
     expect(fresh.documentProperties.ANNOTERA_TOKEN).toMatch(/^[0-9a-f]{64}$/);
     expect(fresh.book.sheet('Kodbok')!.extent().rows).toBeGreaterThan(18);
-    expect([...fresh.spreadsheetApp.ui.menus.get('Annotera')!]).toContain('Bygg om matrisen → menuRebuild');
+    expect(fresh.spreadsheetApp.ui.menus.get('Annotera')!.items).toContainEqual({ caption: 'Bygg om matrisen', functionName: 'menuRebuild' });
     const old = fresh.documentProperties.ANNOTERA_TOKEN;
     const rotated = fresh.invoke<string>('rotateToken').result;
     expect(rotated).toMatch(/^[0-9a-f]{64}$/);
