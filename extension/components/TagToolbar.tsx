@@ -1,5 +1,5 @@
 // The toolbar beside a selection or a highlight: kind, themes, municipality, note, save — Ctrl+Enter saves, Esc cancels.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Codebook } from '../../shared/codebook';
 import { KINDS } from '../../shared/kinds';
 import { t } from '../lib/i18n';
@@ -27,7 +27,8 @@ export function TagToolbar(props: TagToolbarProps) {
   const [saving, setSaving] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const kinds = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => kinds.current?.querySelector<HTMLInputElement>('input:checked')?.focus({ preventScroll: true }), []);
+  // Focus moves to the kind as the toolbar is drawn, not a frame later, so it never takes the focus from a field the user is already typing in.
+  useLayoutEffect(() => kinds.current?.querySelector<HTMLInputElement>('input:checked')?.focus({ preventScroll: true }), []);
   const update = (change: Partial<Tagging>) => setTagging((current) => ({ ...current, ...change }));
   const save = () => {
     if (saving) return;
