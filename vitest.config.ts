@@ -10,8 +10,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Polls wait for what a real browser and server do; under a loaded 2-core CI machine that can take seconds.
-    expect: { poll: { timeout: 10_000, interval: 100 } },
+    // Polls wait for what a real browser and server do. On a 2-core machine under stress-ng (npm run test:soak) a save
+    // can take a send, a retry after the first backoff (2 s) and a second send to reach the sheet, so a condition gets up
+    // to the extension's own request timeout (30 s) before the test gives up; a condition that holds ends the wait at once.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: WITH_FAKE_BROWSER } },
       {
