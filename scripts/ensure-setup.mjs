@@ -43,7 +43,8 @@ if (missing.length > 0) {
   const names = missing.map((p) => p.name);
   if (process.getuid?.() === 0 && onPath('apt-get')) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names]);
+    // With the packages' recommendations: chromium's include the Liberation fonts the pages and the toolbar are laid out in.
+    run('apt-get', ['install', '-y', '-qq', ...names]);
   } else {
     console.error(`Missing: ${missing.map((p) => `${p.name} (${p.why})`).join(', ')}. Install with: sudo apt-get install ${names.join(' ')}${names.includes('chromium') ? ' (or set CHROME_PATH to a Chromium)' : ''}`);
     if (purpose === 'test') process.exit(1);
