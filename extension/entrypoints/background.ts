@@ -6,7 +6,7 @@ import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
 import { codebookItem, isConfigured, settingsItem, type Settings } from '../lib/settings';
 import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
-import { asWebAppError, checkConnection, fetchCodebook, messageOf, WebAppError } from '../lib/web-app-client';
+import { asWebAppError, checkConnection, fetchCodebook, messageOf } from '../lib/web-app-client';
 import type { Diagnosis } from '../lib/connection-doctor';
 import { t } from '../lib/i18n';
 import { openSidePanel, PANEL_MENU_ID } from '../lib/side-panel';
@@ -40,7 +40,6 @@ async function refreshCodebook(): Promise<Responses['refresh-codebook']> {
   const settings = await settingsItem.getValue();
   try {
     const answer = await fetchCodebook(settings.endpoint, settings.token);
-    if (!answer.ok) throw new WebAppError(answer.error.code, answer.error.message);
     await codebookItem.setValue({ codebook: answer.codebook, fetchedAt: new Date().toISOString() });
     return { ok: true, codebook: answer.codebook };
   } catch (error) {

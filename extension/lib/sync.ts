@@ -51,7 +51,6 @@ async function sendOnce(hooks: SyncHooks): Promise<boolean> {
     if (!ops.length) return false;
     try {
       const answer = await sendBatch(settings.endpoint, settings.token, ops);
-      if (!answer.ok) return false;
       // Settle against what is in the outbox now: a newer edit saved meanwhile stays unsent.
       await settleOutbox(answer.results, ops);
       await syncStateItem.setValue({ lastError: null, lastSentAt: new Date().toISOString(), attempts: 0, stoppedFor: null });
@@ -121,7 +120,7 @@ export async function pullPost(url: string): Promise<void> {
   if (!isConfigured(settings)) return;
   try {
     const answer = await fetchPassages(settings.endpoint, settings.token, url);
-    if (answer.ok) await mergeSheetPassages(url, answer.passages);
+    await mergeSheetPassages(url, answer.passages);
   } catch {
     // Offline or refused: the local passages are shown; the popup shows sync errors from sending.
   }

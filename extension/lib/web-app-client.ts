@@ -20,7 +20,8 @@ export { messageOf };
 /** Anything thrown, as a WebAppError (unknown failures are `internal`). */
 export const asWebAppError = (error: unknown) => (error instanceof WebAppError ? error : new WebAppError('internal', messageOf(error)));
 
-async function exchange<S extends v.GenericSchema>(url: string, init: RequestInit, schema: S): Promise<v.InferOutput<S>> {
+/** Sends a request and returns the web app's answer; a refusal (`ok: false`) is thrown as a WebAppError with its code. */
+async function exchange<S extends v.GenericSchema>(url: string, init: RequestInit, schema: S): Promise<Extract<v.InferOutput<S>, { ok: true }>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, redirect: 'follow', credentials: 'omit', signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
@@ -39,7 +40,7 @@ async function exchange<S extends v.GenericSchema>(url: string, init: RequestIni
   if (!checked.ok) throw new WebAppError('bad_answer', 'The web app answered in a form this extension does not know.');
   const answer = checked.value as { ok: boolean; error?: ErrorBody };
   if (!answer.ok) throw new WebAppError(answer.error!.code, answer.error!.message);
-  return checked.value;
+  return checked.value as Extract<v.InferOutput<S>, { ok: true }>;
 }
 
 const query = (endpoint: string, parameters: Record<string, string>) => `${endpoint}${endpoint.includes('?') ? '&' : '?'}${new URLSearchParams(parameters)}`;
