@@ -1,9 +1,7 @@
-// What the derived tabs were last built from and what they hold, kept in Document Properties so a request can tell they are stale.
+// What the derived tabs were last built from and what they hold, kept with the spreadsheet so a request can tell they are stale.
 import type { Passage } from '../shared/passage';
 import { fingerprint } from './fingerprint';
 import type { Size } from './sheet-access';
-
-export const DERIVED_PROPERTY = 'ANNOTERA_DERIVED';
 
 export type DerivedTab = 'matrix' | 'plan' | 'national';
 export const DERIVED_TABS: readonly DerivedTab[] = ['matrix', 'plan', 'national'];

@@ -8,6 +8,7 @@ import { lockedWrite } from './locked-write';
 import { kindLabel, type Cell } from './passage-rows';
 import { readPassages } from './passage-store';
 import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
+import { withSheetsBatch } from './sheets-batch';
 import { isSwedish } from './sheet-locale';
 import { openTabs } from './tabs';
 
@@ -56,15 +57,17 @@ export function applyFilter(input: unknown): FilterOptions {
   const state = parseFilter(input);
   if (!state) throw new Error('Unknown filter.');
   lockedWrite(() => {
-    const tabs = openTabs();
-    const codebook = readCodebook(tabs);
-    const passages = readPassages(tabs);
-    saveFilterState(state);
-    // Matris is rebuilt when the kind or author it counts changed; the filters are put on every tab.
-    const plan = planDerivedTabs(tabs, passages, false, codebook);
-    const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
-    writeDerivedTabs(tabs, plan);
-    applyFilterState(tabs, state, codebook, matrix);
+    const properties = PropertiesService.getDocumentProperties();
+    saveFilterState(state, properties);
+    withSheetsBatch(properties, (batch) => {
+      const { tabs } = batch;
+      const codebook = readCodebook(tabs);
+      // Matris is rebuilt when the kind or author it counts changed; the filters are put on every tab.
+      const plan = planDerivedTabs(batch, readPassages(tabs), false, codebook, state);
+      const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
+      writeDerivedTabs(plan);
+      applyFilterState(tabs, state, codebook, matrix);
+    });
   });
   return filterOptions();
 }

@@ -44,8 +44,6 @@ function filterTab(sheet: Sheet, width: number, criteria: ReadonlyArray<[number,
   };
 }
 
-const equalTo = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextEqualTo(text).build();
-const containing = (text: string) => SpreadsheetApp.newFilterCriteria().whenTextContains(text).build();
 
 const countyName = (code: string) => COUNTIES.find((c) => c.code === code)?.name ?? code;
 const codeByName = new Map(MUNICIPALITIES.map((m) => [m.shortName, m.code]));
@@ -104,6 +102,8 @@ export function applyFilterState(tabs: Tabs, state: FilterState, codebook: Codeb
   const words = tabs.words;
   const municipality = state.municipality ? municipalityByCode(state.municipality)?.shortName ?? state.municipality : '';
   const county = state.county ? countyName(state.county) : '';
+  const equalTo = (text: string) => tabs.make.criteria().whenTextEqualTo(text).build();
+  const containing = (text: string) => tabs.make.criteria().whenTextContains(text).build();
   const writes: Writes[] = [];
   const view = (sheet: Sheet, headers: string[], kind: 'plan' | 'national', themeColumn: number) =>
     filterTab(sheet, headers.length, [

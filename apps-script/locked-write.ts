@@ -2,11 +2,7 @@
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
 
 export function lockedWrite<T>(work: () => T): T {
-  const done = withScriptLock(() => {
-    const value = work();
-    SpreadsheetApp.flush();
-    return value;
-  });
+  const done = withScriptLock(work);
   if (!done) throw new Error(BUSY_MESSAGE);
   return done.value;
 }

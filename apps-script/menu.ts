@@ -3,6 +3,7 @@ import { applyFilter } from './filter-sidebar';
 import { readPassages } from './passage-store';
 import { webAppUrlKind } from '../shared/web-app-url';
 import { rebuildDerivedTabs } from './rebuild';
+import { withSheetsBatch } from './sheets-batch';
 import { isSwedish, wordsFor } from './sheet-locale';
 import { ensureToken, openTabs, storeNewToken } from './tabs';
 import { lockedWrite } from './locked-write';
@@ -46,8 +47,7 @@ export function onInstall(e?: OpenEvent): void {
 /** Rebuilds Matris, Plan för handling and Nationell nivå from Passager. */
 export function menuRebuild(): void {
   lockedWrite(() => {
-    const tabs = openTabs();
-    rebuildDerivedTabs(tabs, readPassages(tabs));
+    withSheetsBatch(PropertiesService.getDocumentProperties(), (batch) => rebuildDerivedTabs(batch, readPassages(batch.tabs)));
   });
 }
 

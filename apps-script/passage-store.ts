@@ -50,7 +50,7 @@ export function rowWriter(tabs: Tabs, codebook: Codebook) {
  * last change (unchanged rows inside it written back as they were), and the rows left over when the list got shorter
  * are emptied. Reads the tab's size now; the returned write says whether the tab grew.
  */
-function planSection(sheet: Sheet, rows: unknown[][], before: readonly Passage[], after: readonly Passage[], toRow: (p: Passage) => Cell[], links: LinkTarget | null): (() => boolean) | null {
+function planSection(tabs: Tabs, sheet: Sheet, rows: unknown[][], before: readonly Passage[], after: readonly Passage[], toRow: (p: Passage) => Cell[], links: LinkTarget | null): (() => boolean) | null {
   let first = -1;
   let last = -1;
   for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
@@ -64,7 +64,7 @@ function planSection(sheet: Sheet, rows: unknown[][], before: readonly Passage[]
   const size = sheetSize(sheet);
   return () => {
     const grew = writeBlock(sheet, size, 2 + first, block);
-    if (links) writeLinks(sheet, 2 + first, LINK_COLUMN + 1, written.map(linkOf(links)));
+    if (links) writeLinks(sheet, 2 + first, LINK_COLUMN + 1, written.map(linkOf(links)), tabs.make);
     if (before.length > after.length) sheet.getRange(2 + after.length, 1, before.length - after.length, PASSAGE_COLUMNS).clearContent();
     return grew;
   };
@@ -77,8 +77,8 @@ function planSection(sheet: Sheet, rows: unknown[][], before: readonly Passage[]
  */
 export function planPassageWrites(tabs: Tabs, store: StoredPassages, after: readonly Passage[], toRow: (p: Passage) => Cell[], target = readLinkTarget()): () => boolean {
   const dead = store.deadRows.length;
-  const live = planSection(tabs.passages, store.liveRows, store.passages.slice(dead), after.filter((p) => !p.deleted), toRow, target);
-  const tombstones = planSection(tabs.deleted, store.deadRows, store.passages.slice(0, dead), after.filter((p) => p.deleted), toRow, null);
+  const live = planSection(tabs, tabs.passages, store.liveRows, store.passages.slice(dead), after.filter((p) => !p.deleted), toRow, target);
+  const tombstones = planSection(tabs, tabs.deleted, store.deadRows, store.passages.slice(0, dead), after.filter((p) => p.deleted), toRow, null);
   return () => {
     tombstones?.();
     return live?.() ?? false;

@@ -88,7 +88,7 @@ export function planPostsTab(tabs: Tabs, passages: readonly Passage[], incoming:
       if (derived.length && !unchanged) tabs.posts.getRange(2, POST_COLUMNS.derivedFrom + 1, derived.length, width).setValues(derived);
       if (!size) return;
       writeBlock(tabs.posts, size, 2 + rows.length, added);
-      writeLinks(tabs.posts, 2 + rows.length, POST_COLUMNS.link + 1, addedLinks);
+      writeLinks(tabs.posts, 2 + rows.length, POST_COLUMNS.link + 1, addedLinks, tabs.make);
     },
   };
 }
@@ -101,5 +101,5 @@ const sameCell = (written: Cell, read: unknown) =>
 export function relinkPosts(tabs: Tabs): void {
   const target = readLinkTarget();
   const urls = readRows(tabs.posts, POST_COLUMNS.link + 1).map((row) => cellText(row[POST_COLUMNS.link]));
-  writeLinks(tabs.posts, 2, POST_COLUMNS.link + 1, urls.map((url) => ({ text: url, url: url ? postLink(url, target) : '' })));
+  writeLinks(tabs.posts, 2, POST_COLUMNS.link + 1, urls.map((url) => ({ text: url, url: url ? postLink(url, target) : '' })), tabs.make);
 }

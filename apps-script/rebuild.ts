@@ -1,20 +1,20 @@
-// Keeps the derived tabs in step with Passager: every read first (codebook, stored state, hand-kept cells, sizes), then one
-// batched write per tab that changed (values, notes, colours one call each), then the state they were built from.
+// Keeps the derived tabs in step with Passager: every read first (codebook, stored state, hand-kept cells, sizes), then the
+// writes of the tabs that changed (values, notes, colours), then the state they were built from — all in one Sheets batch.
 import type { Passage } from '../shared/passage';
 import type { Codebook } from '../shared/codebook';
 import { keptCell, cellText } from './cell-text';
 import { codebookFromRows } from './codebook-rows';
-import { DERIVED_PROPERTY, DERIVED_TABS, parseDerivedState, sourceFingerprint, type DerivedState, type DerivedTab } from './derived-state';
+import { DERIVED_TABS, parseDerivedState, sourceFingerprint, type DerivedState, type DerivedTab } from './derived-state';
 import { matrixGrid, nationalGrid, planGrid, type Grid, type KeptFields } from './derived-tabs';
 import { countedInMatrix, isEmptyFilter, type FilterState } from './filter-state';
 import { applyFilterState, readFilterState } from './filters';
+import { readLinkTarget } from './link-setting';
+import type { SheetsBatch } from './sheets-batch';
 import { fingerprint } from './fingerprint';
 import type { Cell } from './passage-rows';
 import { planPostsTab } from './posts-tab';
 import { sheetSize, writeGrid, type Size } from './sheet-access';
 import { codebookRows, type Tabs } from './tabs';
-
-type Properties = GoogleAppsScript.Properties.Properties;
 
 const PLAN_ID = 7;
 const PLAN_STATUS = 4;
@@ -58,22 +58,23 @@ export interface DerivedPlan {
   source: string;
   stored: DerivedState | null;
   writes: TabWrite[];
-  properties: Properties;
+  batch: SheetsBatch;
 }
+
+/** A property store over the Document Properties a batch read once. */
+export const propertiesOf = (batch: SheetsBatch) => ({ getProperty: (key: string) => batch.properties[key] ?? null }) as GoogleAppsScript.Properties.Properties;
 
 /**
  * Reads what deciding needs and computes the derived tabs in memory; only the tabs whose content differs from what
  * they were last written with are planned (all of them when `force`, or when the stored state is missing).
- * Makes reads only: call it before the first write of the request.
+ * Makes reads only: call it before the first write of the request. `filter`: the filter to build for (else the saved one).
  */
-export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force: boolean, codebook = readCodebook(tabs)): DerivedPlan {
-  const properties = PropertiesService.getDocumentProperties();
-  const saved = properties.getProperties();
-  const stored = parseDerivedState(saved[DERIVED_PROPERTY]);
-  const filter = readFilterState({ getProperty: (key: string) => saved[key] ?? null } as Properties);
+export function planDerivedTabs(batch: SheetsBatch, passages: readonly Passage[], force: boolean, codebook = readCodebook(batch.tabs), filter = readFilterState(propertiesOf(batch))): DerivedPlan {
+  const { tabs } = batch;
+  const stored = parseDerivedState(batch.derived);
   // Matris counts only the filter's kind and author: they are part of what the tabs are built from.
   const source = sourceFingerprint(passages, codebook, `${tabs.language}|${filter.kind ?? ''}|${filter.author ?? ''}`);
-  const plan: DerivedPlan = { force, codebook, filter, source, stored, writes: [], properties };
+  const plan: DerivedPlan = { force, codebook, filter, source, stored, writes: [], batch };
   if (!force && stored?.source === source) return plan;
   const { words, language } = tabs;
   const grids: Record<DerivedTab, Grid> = {
@@ -96,7 +97,8 @@ export function planDerivedTabs(tabs: Tabs, passages: readonly Passage[], force:
  * what the tabs were built from.
  * `passagesGrew`: Passager itself had rows added. Filters span every row of their tab, so clearing one keeps them.
  */
-export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = false): void {
+export function writeDerivedTabs(plan: DerivedPlan, passagesGrew = false): void {
+  const { tabs } = plan.batch;
   if (!plan.force && plan.stored?.source === plan.source && !passagesGrew) return;
   const next: DerivedState = { source: plan.source, tabs: { ...plan.stored?.tabs } };
   let refilter = !plan.stored || passagesGrew;
@@ -104,7 +106,7 @@ export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = f
   for (const { tab, grid, hash, size } of plan.writes) {
     const { cleared, grew } = writeGrid(tabs[tab], size, grid, plan.force ? null : plan.stored?.tabs[tab] ?? null);
     if (tab === 'plan' && (cleared || grew)) {
-      const statuses = SpreadsheetApp.newDataValidation().requireValueInList(tabs.words.statuses, true).build();
+      const statuses = tabs.make.validation().requireValueInList(tabs.words.statuses, true).build();
       tabs.plan.getRange(2, PLAN_STATUS + 1, Math.max(size.rows - 1, 1), 1).setDataValidation(statuses);
     }
     refilter ||= grew;
@@ -115,13 +117,13 @@ export function writeDerivedTabs(tabs: Tabs, plan: DerivedPlan, passagesGrew = f
     const matrix = plan.writes.find((write) => write.tab === 'matrix')?.grid.values ?? (tabs.matrix.getDataRange().getValues() as Cell[][]);
     applyFilterState(tabs, plan.filter, plan.codebook, matrix, !refilter);
   }
-  plan.properties.setProperty(DERIVED_PROPERTY, JSON.stringify(next));
+  plan.batch.setDerived(JSON.stringify(next));
 }
 
 /** Rebuilds Inlägg and every derived tab from these passages and re-makes the filters (the menu's "rebuild"). */
-export function rebuildDerivedTabs(tabs: Tabs, passages: readonly Passage[]): void {
-  const posts = planPostsTab(tabs, passages);
-  const derived = planDerivedTabs(tabs, passages, true);
+export function rebuildDerivedTabs(batch: SheetsBatch, passages: readonly Passage[]): void {
+  const posts = planPostsTab(batch.tabs, passages, [], readLinkTarget(propertiesOf(batch)));
+  const derived = planDerivedTabs(batch, passages, true);
   posts.write();
-  writeDerivedTabs(tabs, derived);
+  writeDerivedTabs(derived);
 }

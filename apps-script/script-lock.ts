@@ -11,14 +11,15 @@ import { CLIENT_TIMEOUT_MS } from '../shared/protocol';
 export const LOCK_WAIT_MS = CLIENT_TIMEOUT_MS / 2;
 export const BUSY_MESSAGE = 'The sheet is busy with another write; try again shortly.';
 
-export function withScriptLock<T>(work: () => T): { value: T } | null {
+/** `flush`: false only for work that queues nothing in SpreadsheetApp (Sheets API writes apply at once). */
+export function withScriptLock<T>(work: () => T, flush = true): { value: T } | null {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return null;
   try {
     return { value: work() };
   } finally {
     // Google asks for pending changes to be applied before the lock is released, so the next holder reads them.
-    SpreadsheetApp.flush();
+    if (flush) SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

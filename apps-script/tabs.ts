@@ -4,6 +4,7 @@ import { HIDDEN_COLUMNS } from './passage-rows';
 import { readRows, writeRows } from './sheet-access';
 import { wordsFor, type SheetWords } from './sheet-locale';
 import { newToken } from './team-token';
+import { appBuilders, type SheetBuilders } from './sheet-builders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,6 +23,8 @@ export interface Tabs {
   codebook: Sheet;
   /** Tombstones of deleted passages, hidden: the machine needs them, the reader does not. */
   deleted: Sheet;
+  /** Builders for what the tabs take: links, dropdown rules, filter criteria. */
+  make: SheetBuilders;
 }
 
 function tab(ss: Spreadsheet, name: string, header: string[], seed?: (sheet: Sheet) => void): Sheet {
@@ -36,7 +39,7 @@ function tab(ss: Spreadsheet, name: string, header: string[], seed?: (sheet: She
 }
 
 /** The tabs, made where missing. A constant number of calls whatever the sheet holds. */
-export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Tabs {
+export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), make: SheetBuilders = appBuilders): Tabs {
   const language = ss.getSpreadsheetLocale();
   const words = wordsFor(language);
   const names = words.tabs;
@@ -50,7 +53,7 @@ export function openTabs(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
   const national = tab(ss, names.national, words.nationalHeaders);
   const codebook = tab(ss, names.codebook, words.codebookHeaders, (sheet) => writeRows(sheet, 2, codebookToRows()));
   const deleted = tab(ss, names.deleted, words.passageHeaders, (sheet) => sheet.hideSheet());
-  return { words, language, passages, posts, matrix, plan, national, codebook, deleted };
+  return { words, language, passages, posts, matrix, plan, national, codebook, deleted, make };
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;

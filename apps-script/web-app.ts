@@ -9,7 +9,8 @@ import { applyOps } from './apply-ops';
 import { planPassageWrites, readPassages, readStore, rowWriter, storageOrder } from './passage-store';
 import { planPostsTab } from './posts-tab';
 import { readLinkTarget } from './link-setting';
-import { planDerivedTabs, readCodebook, writeDerivedTabs } from './rebuild';
+import { planDerivedTabs, propertiesOf, readCodebook, writeDerivedTabs } from './rebuild';
+import { withSheetsBatch, type SheetsBatch } from './sheets-batch';
 import { openTabs, readToken } from './tabs';
 import { tokensMatch } from './team-token';
 import { BUSY_MESSAGE, withScriptLock } from './script-lock';
@@ -33,8 +34,8 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function authorised(token: unknown): boolean {
-  return tokensMatch(token, readToken());
+function authorised(token: unknown, properties = PropertiesService.getDocumentProperties()): boolean {
+  return tokensMatch(token, readToken(properties));
 }
 
 const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');
@@ -49,14 +50,16 @@ export function handlePost(body: string): BatchAnswer {
   } catch {
     return failure('invalid_request', 'The request body is not JSON.');
   }
-  if (!authorised((parsed as { token?: unknown } | null)?.token)) return UNAUTHORIZED();
+  const properties = PropertiesService.getDocumentProperties();
+  if (!authorised((parsed as { token?: unknown } | null)?.token, properties)) return UNAUTHORIZED();
   const request = validateBatchRequest(parsed);
   if (!request.ok) {
     return request.tooLarge
       ? failure('too_large', `A batch holds at most ${MAX_OPS} ops.`)
       : failure('invalid_request', 'The request does not have the expected shape.', request.errors);
   }
-  const written = withScriptLock(() => writeBatch(request.value.ops));
+  // Sheets API calls only: nothing is queued in SpreadsheetApp, so nothing needs a flush before the lock is released.
+  const written = withScriptLock(() => withSheetsBatch(properties, (batch) => writeBatch(batch, request.value.ops)), false);
   return written ? { ok: true, results: written.value } : failure('server_busy', BUSY_MESSAGE);
 }
 
@@ -65,8 +68,8 @@ export function handlePost(body: string): BatchAnswer {
  * then writes only the Passager rows that changed and only the derived tabs that are stale — no read after a write.
  * A batch that changes nothing (a retry answered `duplicate`) still rebuilds derived tabs that are stale.
  */
-function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
-  const tabs = openTabs();
+function writeBatch(batch: SheetsBatch, ops: Parameters<typeof applyOps>[1]): OpResult[] {
+  const { tabs } = batch;
   const store = readStore(tabs);
   const applied = applyOps(store.passages, ops, new Date().toISOString());
   const codebook = readCodebook(tabs);
@@ -75,13 +78,13 @@ function writeBatch(ops: Parameters<typeof applyOps>[1]): OpResult[] {
   // The passages as the tabs will give them back, in their order, so that the next request computes the same fingerprint.
   const asRead = storageOrder(applied.passages).map((p) => (unchanged.has(p) ? p : rows.asRead(p)));
   const posts = ops.flatMap((op) => (op.op === 'upsert' && op.post ? [{ ...op.post, url: op.passage.url }] : []));
-  const derived = planDerivedTabs(tabs, asRead, false, codebook);
-  const target = readLinkTarget();
+  const derived = planDerivedTabs(batch, asRead, false, codebook);
+  const target = readLinkTarget(propertiesOf(batch));
   const postsTab = planPostsTab(tabs, asRead, posts, target);
   const passages = planPassageWrites(tabs, store, applied.passages, rows.toRow, target);
   const grew = passages();
   postsTab.write();
-  writeDerivedTabs(tabs, derived, grew);
+  writeDerivedTabs(derived, grew);
   return applied.results;
 }
 

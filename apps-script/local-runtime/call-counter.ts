@@ -4,12 +4,14 @@
 // again (or calls SpreadsheetApp.flush(), or ends): each such read after a write costs a flush. So every call on the
 // SpreadsheetApp tree is classified: a write (changes the spreadsheet), a read (needs its current state), or local
 // (makes a reference or a builder and needs neither: getActiveSpreadsheet, getRange, new…/build, getUi and menus).
-// Calls on the other services (Properties, Lock, Content, Html, Script, Utilities) count as calls but never flush.
+// Calls on the other services (Properties, Lock, Content, Html, Script, Utilities) count as calls but never flush; nor do
+// the Sheets advanced service's (Sheets.Spreadsheets.get/batchUpdate): they are one API request each and do not apply
+// SpreadsheetApp's queued writes, which is why the add-on never mixes the two in one execution.
 
 export type CallKind = 'read' | 'write' | 'local';
 
 /** Objects outside the SpreadsheetApp tree, by the name the call log gives them (Service or class name). */
-const OTHER_SERVICES = /^(?:PropertiesService|Properties|LockService|\w*Lock|ContentService|TextOutput|HtmlService|Html\w*|ScriptApp|Service|Utilities|Session|Logger)$/;
+const OTHER_SERVICES = /^(?:Spreadsheets|PropertiesService|Properties|LockService|\w*Lock|ContentService|TextOutput|HtmlService|Html\w*|ScriptApp|Service|Utilities|Session|Logger)$/;
 const WRITE = /^(?:set|insert|delete|clear|hide|show|create|remove|append|sort|merge|copy|move|activate|protect|auto|add|apply|update|trim|uncheck|check|flush)/;
 const LOCAL_METHODS = new Set(['getActiveSpreadsheet', 'getActive', 'getUi', 'getRange', 'getRow', 'getColumn', 'getNumRows', 'getNumColumns']);
 /** Objects that never reach the spreadsheet: builders, built criteria and rules, the UI and its menus. */

@@ -6,6 +6,7 @@ import { countCalls } from './call-counter';
 import { ExecutionHost, type ExecutionState } from './execution-host';
 import { LockTable } from './lock-service';
 import { isServiceObject } from './remote-values';
+import { SheetsApi } from './sheets-api';
 import { createSpreadsheetApp } from './spreadsheet-service';
 import { ContentService, createHtmlService, createScriptApp, Properties, Utilities, type AuthMode } from './script-services';
 import { loadWorkbook, saveWorkbook, type SideState } from './workbook-file';
@@ -54,7 +55,8 @@ function counted<T extends object>(target: T, count: (name: string) => void, ser
   return new Proxy(target, {
     get(object, key) {
       const value: unknown = Reflect.get(object, key, object);
-      if (typeof value !== 'function') return value;
+      // A collection reached through a property (Sheets.Spreadsheets) is counted by its own class name.
+      if (typeof value !== 'function') return isServiceObject(value) ? counted(value, count, value.constructor?.name ?? 'Object') : value;
       return (...args: unknown[]) => {
         count(`${service}.${String(key)}`);
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
@@ -64,6 +66,34 @@ function counted<T extends object>(target: T, count: (name: string) => void, ser
   });
 }
 
+/** The time zone the manifest gives the script (and so the spreadsheet's date-times here). */
+function manifestTimeZone(codePath: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dirname(codePath), 'appsscript.json'), 'utf8')) as { timeZone?: string };
+    return manifest.timeZone ?? 'Etc/UTC';
+  } catch {
+    return 'Etc/UTC';
+  }
+}
+
+/** `Sheets.Spreadsheets.get/batchUpdate`, as the enabled advanced service names them. */
+class Spreadsheets {
+  constructor(private api: SheetsApi | null) {}
+  private use(call: string): SheetsApi {
+    if (!this.api) denied(call)();
+    return this.api!;
+  }
+  get(spreadsheetId: string, options?: Parameters<SheetsApi['get']>[1]) { return this.use('Sheets.Spreadsheets.get').get(spreadsheetId, options); }
+  batchUpdate(resource: Parameters<SheetsApi['batchUpdate']>[0], spreadsheetId: string) { return this.use('Sheets.Spreadsheets.batchUpdate').batchUpdate(resource, spreadsheetId); }
+}
+
+class SheetsService {
+  readonly Spreadsheets: Spreadsheets;
+  constructor(api: SheetsApi | null) {
+    this.Spreadsheets = new Spreadsheets(api);
+  }
+}
+
 const denied = (call: string) => () => {
   throw new Error(`You do not have permission to call ${call}. Authorization is required to perform that action.`);
 };
@@ -71,6 +101,8 @@ const denied = (call: string) => () => {
 export class LocalRuntime {
   readonly shown: Shown[] = [];
   readonly spreadsheetApp: ReturnType<typeof createSpreadsheetApp>;
+  /** The Sheets advanced service (Sheets API v4) over the same workbook. */
+  readonly sheetsApi: SheetsApi;
   readonly locks = new LockTable();
   private host: ExecutionHost;
   private nextExecution = 1;
@@ -90,6 +122,7 @@ export class LocalRuntime {
       shown: (kind: string, html: string, title: string) => this.shown.push({ kind, html, title }),
       url: () => options.url ?? '',
     });
+    this.sheetsApi = new SheetsApi(book, () => this.spreadsheetApp.getActiveSpreadsheet().getId(), () => (side.developerMetadata ??= {}), manifestTimeZone(options.codePath));
     this.host = new ExecutionHost(options.codePath, (execution) => this.services(execution, true), (execution) => this.end(execution), options.executionLimitMs);
     this.savedVersion = book.version;
   }
@@ -123,6 +156,8 @@ export class LocalRuntime {
             getUserProperties: () => properties((this.side.userProperties ??= {})),
           },
       ContentService,
+      // An advanced service reaches the spreadsheet too: under AuthMode.NONE it is refused like SpreadsheetApp.
+      Sheets: new SheetsService(none ? null : this.sheetsApi),
       HtmlService: createHtmlService((name) => readFileSync(join(distDir, `${name.replace(/\.html$/, '')}.html`), 'utf8')),
       Utilities: { ...Utilities, sleep: worker ? (ms: number) => new Promise<void>((done) => setTimeout(done, Math.max(0, Number(ms) || 0))) : Utilities.sleep },
       ScriptApp: scriptApp,
@@ -171,12 +206,17 @@ export class LocalRuntime {
     const fn: unknown = vm.runInContext(`typeof ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : 'undefined'} === 'function' ? ${name} : undefined`, this.context());
     if (typeof fn !== 'function') throw new Error(`The add-on has no function ${name}.`);
     const execution = this.begin();
+    // Calls made on what the function returned, after it returned (the caller reading a TextOutput), are not the script's.
+    let running = true;
     try {
       const globals = this.services(execution, false);
-      for (const [key, service] of Object.entries(globals)) this.inlineContext![key] = counted(service, (call) => execution.log.push(call), key);
+      for (const [key, service] of Object.entries(globals)) {
+        this.inlineContext![key] = counted(service, (call) => void (running && execution.log.push(call)), key);
+      }
       const result = (fn as (...a: unknown[]) => T)(...args);
-      return { result, log: execution.log, ...countCalls(execution.log) };
+      return { result, log: [...execution.log], ...countCalls(execution.log) };
     } finally {
+      running = false;
       this.end(execution);
     }
   }

@@ -3,6 +3,8 @@ import { isRichTextValue, richTextValue, richTextValueBuilder, type RichTextValu
 import { SheetModel, WorkbookModel, type CellModel, type FilterCriteriaModel, type SelectionModel, type TextCriteria, type Value } from './workbook-model';
 
 const MAX_CELL_CHARACTERS = 50_000;
+/** The one spreadsheet the local runtime serves. */
+export const LOCAL_SPREADSHEET_ID = '1AnnoteraLocalRuntimeSpreadsheet';
 
 /** A note or colour handed to the service, as the text Google would take from it. */
 const cellString = (value: unknown): string =>
@@ -422,6 +424,8 @@ class Spreadsheet {
   setActiveRange(range: Range) { return range.activate(); }
 
   getName() { return 'Annotera (lokalt)'; }
+  /** The spreadsheet's id, as the Sheets advanced service takes it. */
+  getId() { return LOCAL_SPREADSHEET_ID; }
   /** The local view of the workbook stands in for the spreadsheet's address. */
   getUrl() { return this.hooks.url().replace(/exec$/, ''); }
   getSpreadsheetLocale() { return this.book.locale; }

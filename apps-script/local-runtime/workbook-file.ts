@@ -11,6 +11,8 @@ export interface SideState {
   scriptProperties: PropertyStore;
   documentProperties: PropertyStore;
   userProperties?: PropertyStore;
+  /** The spreadsheet's developer metadata (Sheets API), by key. */
+  developerMetadata?: Record<string, string>;
   sheets: Record<string, { maxRows: number; maxColumns: number; filter: FilterModel | null; validations: Array<[string, string[]]> }>;
 }
 
