@@ -1,6 +1,7 @@
 // A spreadsheet read once and written once through the Sheets API: the part of SpreadsheetApp's Spreadsheet, Sheet, Range
 // and Filter that the write paths use, served from one spreadsheets.get and queued into one spreadsheets.batchUpdate.
 // The write paths never read what they wrote, so reads come from the snapshot and writes only queue requests.
+import { cellText } from './cell-text';
 import { instantFromSerial, serialFromInstant } from './serial-time';
 import type { Cell } from './passage-rows';
 import type { SheetBuilders } from './sheet-builders';
@@ -31,7 +32,7 @@ function cellData(value: unknown, timeZone: string): CellData {
   if (isDate(value)) return { userEnteredValue: { numberValue: serialFromInstant(value.getTime(), timeZone) }, userEnteredFormat: { numberFormat: DATE_TIME } };
   if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
   if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = cellText(value);
   if (text === '') return {};
   if (text.startsWith("'")) return { userEnteredValue: { stringValue: text.slice(1) } };
   return { userEnteredValue: text.startsWith('=') && text.length > 1 ? { formulaValue: text } : { stringValue: text } };
@@ -95,11 +96,11 @@ class BatchRange {
   }
 
   setNotes(data: unknown[][]) {
-    return this.write(data, 'note', (note) => (note ? { note: String(note) } : {}));
+    return this.write(data, 'note', (note) => (note ? { note: cellText(note) } : {}));
   }
 
   setBackgrounds(data: unknown[][]) {
-    return this.write(data, 'userEnteredFormat.backgroundColor', (hex) => ({ userEnteredFormat: { backgroundColor: colour(String(hex ?? '')) } }));
+    return this.write(data, 'userEnteredFormat.backgroundColor', (hex) => ({ userEnteredFormat: { backgroundColor: colour(cellText(hex)) } }));
   }
 
   /** Linked text: the text kept as text, the link over all of it (none for a value without one). */

@@ -32,9 +32,17 @@ export function serialFromInstant(instant: number, timeZone: string): number {
   return (instant + zoneOffsetMs(timeZone, instant) - SERIAL_EPOCH_MS) / MS_PER_DAY;
 }
 
-/** The instant a date-time cell's serial number stands for in that zone (the earlier one where clocks go back). */
+const HALF_DAY_MS = MS_PER_DAY / 2;
+
+/**
+ * The instant a date-time cell's serial number stands for in that zone: of the offsets in force half a day either side,
+ * the earliest instant whose wall clock shows it (where clocks go back, a wall time stands for two instants); a wall
+ * time that clocks skip is read with the offset from before the change.
+ */
 export function instantFromSerial(serial: number, timeZone: string): number {
   const wall = Math.round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS;
-  const guess = wall - zoneOffsetMs(timeZone, wall);
-  return wall - zoneOffsetMs(timeZone, guess);
+  const before = wall - zoneOffsetMs(timeZone, wall - HALF_DAY_MS);
+  const after = wall - zoneOffsetMs(timeZone, wall + HALF_DAY_MS);
+  const fits = [before, after].filter((instant) => instant + zoneOffsetMs(timeZone, instant) === wall);
+  return fits.length ? Math.min(...fits) : before;
 }

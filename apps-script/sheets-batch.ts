@@ -59,12 +59,16 @@ function fetchTabs(id: string, locale: string): Spreadsheet | null {
   return complete && isSwedish(sheet.properties?.locale ?? '') === isSwedish(locale) ? sheet : null;
 }
 
+/** Where versions before the Sheets API kept the derived tabs' state: dropped when the locale is first recorded. */
+const OLD_DERIVED_PROPERTY = 'ANNOTERA_DERIVED';
+
 /** Makes any missing tab through SpreadsheetApp (a first request, a renamed tab, a new locale), then records the locale. */
 function prepareTabs(store: Properties): string {
   const locale = openTabs().language;
   // Google applies SpreadsheetApp's queued changes on flush; the Sheets API read that follows must see the new tabs.
   SpreadsheetApp.flush();
   store.setProperty(LOCALE_PROPERTY, locale);
+  store.deleteProperty(OLD_DERIVED_PROPERTY);
   return locale;
 }
 
