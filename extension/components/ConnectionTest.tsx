@@ -19,7 +19,7 @@ export function ConnectionTest({ check }: { check: () => Promise<Diagnosis> }) {
   const tone = running || !diagnosis ? '' : diagnosis.kind === 'ok' ? 'ok' : 'error';
   return (
     <>
-      <button type="button" class="test" disabled={running} onClick={() => void run()}>{t('testConnection')}</button>
+      <button type="button" disabled={running} onClick={() => void run()}>{t('testConnection')}</button>
       {/* Always in the page, so that screen readers announce what is written into it. */}
       <p class={`diagnosis ${tone}`} role="status">
         {running ? t('testingConnection') : diagnosis ? diagnosisText(diagnosis) : ''}
