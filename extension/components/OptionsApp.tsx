@@ -1,11 +1,11 @@
-// Options: web app address, team token, your name; "Test connection"; the codebook pulled from the sheet and cached.
+// Options: web app address, team token, your name; "Testa anslutningen"; the codebook pulled from the sheet and cached.
 import { useEffect, useState } from 'preact/hooks';
 import type { Codebook } from '../../shared/codebook';
 import { isHttpUrl } from '../../shared/url';
 import { errorText, language, localLabel, t } from '../lib/i18n';
-import { diagnosisText } from '../lib/diagnosis-text';
 import { send } from '../lib/messages';
 import { codebookItem, settingsItem, type Settings } from '../lib/settings';
+import { ConnectionTest } from './ConnectionTest';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -18,15 +18,18 @@ export function OptionsApp() {
   }, []);
   if (!settings) return null;
   const update = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
+  const valid = !settings.endpoint || isHttpUrl(settings.endpoint);
+  const store = () => settingsItem.setValue({ ...settings, endpoint: settings.endpoint.trim(), token: settings.token.trim() });
   const save = async () => {
-    if (settings.endpoint && !isHttpUrl(settings.endpoint)) return setStatus({ ok: false, text: t('endpointInvalid') });
-    await settingsItem.setValue({ ...settings, endpoint: settings.endpoint.trim(), token: settings.token.trim() });
+    if (!valid) return setStatus({ ok: false, text: t('endpointInvalid') });
+    await store();
     setStatus({ ok: true, text: t('settingsSaved') });
   };
-  const test = async () => {
-    await save();
-    const diagnosis = await send({ type: 'check-connection', settings });
-    setStatus({ ok: diagnosis.kind === 'ok', text: diagnosisText(diagnosis) });
+  /** Saves what is filled in (when it is an address at all) and asks the doctor about it; the finding speaks for itself. */
+  const check = async () => {
+    setStatus(null);
+    if (valid) await store();
+    return send({ type: 'check-connection', settings });
   };
   const refresh = async () => {
     const answer = await send({ type: 'refresh-codebook' });
@@ -40,7 +43,7 @@ export function OptionsApp() {
         <label>{t('token')}<input type="password" name="token" value={settings.token} onInput={(e) => update({ token: e.currentTarget.value })} /></label>
         <label>{t('author')}<input type="text" name="author" maxLength={200} value={settings.author} onInput={(e) => update({ author: e.currentTarget.value })} /></label>
         <button type="submit" class="primary">{t('saveSettings')}</button>
-        <button type="button" class="test" onClick={() => void test()}>{t('testConnection')}</button>
+        <ConnectionTest check={check} />
       </form>
       {status ? <p class={status.ok ? 'ok status' : 'error status'} role="status">{status.text}</p> : null}
       <h2>{t('codebook')}</h2>

@@ -32,6 +32,9 @@ async function save(passage: Passage): Promise<void> {
   if (!answer?.ok) throw new Error(answer?.error ?? 'not saved');
 }
 
+/** The connection doctor's finding about the saved settings. */
+const checkConnection = async () => send({ type: 'check-connection', settings: await settingsItem.getValue() });
+
 const matches = (filter: Filter) => ({ passage }: PagePassage) =>
   (!filter.kind || passage.kind === filter.kind) && (!filter.theme || passage.themes.includes(filter.theme)) && (!filter.author || passage.author === filter.author);
 
@@ -163,7 +166,7 @@ export function SidePanelApp({ fixedTab }: { fixedTab: number | null }) {
         </section>
       ) : null}
       <SuggestionList suggestions={suggestions} codebook={codebook} municipality={municipality} onAccept={(items) => void accept(items)} onReject={(s) => void reject(s)} />
-      {sync ? <OutboxStatus sync={sync} onSend={() => void send({ type: 'sync-now' }).then(setSync)} /> : null}
+      {sync ? <OutboxStatus sync={sync} onSend={() => void send({ type: 'sync-now' }).then(setSync)} onCheck={checkConnection} /> : null}
       {deleted ? (
         <div class="undo-slot">
           <UndoBar key={deleted.id} onDone={() => setDeleted(null)} onUndo={() => void save(restorePassage(deleted, now())).then(() => setDeleted(null), fail)} />

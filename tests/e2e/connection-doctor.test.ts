@@ -34,12 +34,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Fills in the address and token, presses Testa anslutningen and waits for the status to say what is expected. */
+/** Fills in the address and token, presses Testa anslutningen and waits for the finding to say what is expected. */
 async function check(endpoint: string, expected: string, token = TOKEN): Promise<void> {
   await options.locator('input[name="endpoint"]').fill(endpoint);
   await options.locator('input[name="token"]').fill(token);
   await options.getByRole('button', { name: 'Testa anslutningen' }).click();
-  await expect.poll(async () => options.locator('.status').textContent(), { timeout: 30_000 }).toContain(expected);
+  await expect.poll(async () => options.locator('.diagnosis').textContent(), { timeout: 30_000 }).toContain(expected);
 }
 
 describe('Testa anslutningen', () => {

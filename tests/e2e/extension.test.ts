@@ -362,7 +362,7 @@ describe('nothing is lost', () => {
     expect(rowWithQuote(sheet, phrase)).toBeUndefined();
     await options.locator('input[name="token"]').fill(token);
     await options.getByRole('button', { name: 'Testa anslutningen' }).click();
-    await expect.poll(() => options.locator('.status').textContent()).toContain('Anslutningen fungerar');
+    await expect.poll(() => options.locator('.diagnosis').textContent()).toContain('Anslutningen fungerar');
     await expect.poll(() => rowWithQuote(sheet, phrase)?.[1]).toBe('Nacka');
     await expect.poll(() => h.unsent()).toBe(0);
   });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { startLocalSheet } from '../../apps-script/local-runtime/start';
 import type { Request, Responses } from '../../extension/lib/messages';
+import type { Settings } from '../../extension/lib/settings';
 import { describeRange } from '../../extension/anchoring/selector';
 import type { Passage } from '../../shared/passage';
 import { findContentRoot } from '../../shared/post-structure';
@@ -20,6 +21,8 @@ export interface Harness {
   fixtures: FixtureServer;
   /** Closes the pages a test left, starts a fresh local sheet, empties the extension's storage and points it there. */
   freshSheet(): Promise<TestSheet>;
+  /** Changes the extension's stored settings, as Spara inställningar on the options page would. */
+  useSettings(change: Partial<Settings>): Promise<void>;
   /** Stops a sheet and starts it again on the same port and workbook (an outage and its end). */
   restart(sheet: TestSheet): Promise<TestSheet>;
   /** A message to the background, sent from an extension page. */
@@ -56,6 +59,10 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
       await configure(sheet);
       return sheet;
     },
+    useSettings: (change) => probe.evaluate(async (partial) => {
+      const { settings } = await chrome.storage.local.get<{ settings: Settings }>('settings');
+      await chrome.storage.local.set({ settings: { ...settings, ...partial } });
+    }, change),
     async restart(sheet) {
       await sheet.close();
       const port = Number(new URL(sheet.url).port);
