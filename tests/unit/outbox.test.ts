@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { backoffSeconds, batchPosts, enqueue, nextBatch, settle, settlePosts } from '../../extension/lib/outbox';
 import { validateBatchRequest } from '../../shared/protocol';
-import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
+import { livePassagesOf, mergeNewer } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
 import { makePassage } from '../helpers/passages';
 
@@ -76,10 +76,10 @@ describe('passages on the client', () => {
   test('the sheet’s newer versions come in; unsent local edits win; tombstones are not shown', () => {
     const mine = makePassage({ rev: 3 });
     const theirs = makePassage({ rev: 1 });
-    const merged = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
+    const merged = mergeNewer({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
     expect(merged[mine.id].rev).toBe(3);
     expect(merged[theirs.id]).toEqual(theirs);
-    const pending = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: { rev: 3, url: mine.url } });
+    const pending = mergeNewer({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: { rev: 3, url: mine.url } });
     expect(pending[mine.id].rev).toBe(3);
     expect(livePassagesOf(merged, mine.url).map((p) => p.id).sort()).toEqual([mine.id, theirs.id].sort());
   });
