@@ -43,24 +43,19 @@ async function splitPerPost(all: PostPassages): Promise<PostPassages> {
 }
 
 /**
- * Layout 3's keys for layout 2's post records, given all of local storage: each passage under its own key unless that
- * key holds its rev or a later one already (a migration cut short runs again), and each post's index.
+ * Layout 3's writes for layout 2's post records, given all of local storage: each passage under its own key unless that
+ * key holds its rev or a later one already (a migration cut short runs again), and each in its post's index.
  */
 function perPassage(stored: Readonly<Record<string, unknown>>, postKeys: readonly string[]) {
-  const writes: { key: `local:${string}`; value: Passage | PostIndex }[] = [];
-  for (const key of postKeys) {
+  return postKeys.flatMap((key) => {
     const url = key.slice(LAYOUT_2_POST_PREFIX.length);
     const index = (stored[inArea(postIndexKey(url))] ?? {}) as PostIndex;
-    const kept = Object.values(stored[key] as PostPassages).map((passage) => {
-      const present = stored[inArea(passageKey(passage.id))] as Passage | undefined;
-      if (present && present.rev >= passage.rev) return present;
-      writes.push({ key: passageKey(passage.id), value: passage });
-      return passage;
-    });
-    const next = indexWith(index, kept);
-    if (next !== index) writes.push({ key: postIndexKey(url), value: next });
-  }
-  return writes;
+    const passages = Object.values(stored[key] as PostPassages);
+    const present = (p: Passage) => stored[inArea(passageKey(p.id))] as Passage | undefined;
+    const newer = new Set(passages.filter((p) => (present(p)?.rev ?? 0) < p.rev));
+    const next = indexWith(index, passages.map((p) => (newer.has(p) ? p : present(p)!)));
+    return [...[...newer].map((p) => ({ key: passageKey(p.id), value: p })), ...(next !== index ? [{ key: postIndexKey(url), value: next }] : [])];
+  });
 }
 
 /** Version 3: every post record of layout 2 split into one key per passage and the post's index, then removed. */

@@ -41,12 +41,14 @@ const byId = (passages: readonly Passage[]) => [...passages].sort((a, b) => a.id
 test.each(profiles)('a $name profile: after the worker restarts, every passage is under its own key and the unsent ones are in the sheet', async ({ profile, passages }) => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  // The profile as the earlier build left it (pointed at this test's sheet), written while no worker runs.
+  // The profile as the earlier build left it (pointed at this test's sheet), written while no worker runs. Emptying
+  // storage wakes the worker, which marks the empty storage as the current layout: that start is let finish and the
+  // worker stopped; the profile's one write then replaces the mark (null is no value to @wxt-dev/storage).
+  await page.evaluate(() => chrome.storage.local.clear());
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-summary' }));
   await browser.stopWorker();
-  await page.evaluate(async (data) => {
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set(data);
-  }, { ...profile, settings: { ...profile.settings, endpoint: `${sheet.url}/exec`, token: TOKEN } });
+  const settings = { ...profile.settings, endpoint: `${sheet.url}/exec`, token: TOKEN };
+  await page.evaluate((data) => chrome.storage.local.set(data), { passages: null, passages$: null, ...profile, settings });
   // Any message starts the worker again, which migrates before it answers.
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-summary' }));
   const everything = () => page.evaluate((): Promise<Record<string, unknown>> => chrome.storage.local.get(null));
