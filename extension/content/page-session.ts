@@ -10,9 +10,8 @@ import { suggestThemes } from '../../shared/theme-search';
 import { describeRange, type TextSelector } from '../anchoring/selector';
 import { t } from '../lib/i18n';
 import { deletePassage, editPassage, newPassage, reattachPassage, restorePassage, type Tagging } from '../lib/passage-edit';
-import { livePassagesOf } from '../lib/page-passages';
+import { livePassagesOf, mergeNewer, storedPassagesOf } from '../lib/page-passages';
 import { send, type PageState, type Responses } from '../lib/messages';
-import { postStorageKey } from '../lib/post-key';
 import type { PostPassages } from '../lib/settings';
 import { messageOf } from '../lib/thrown';
 import { draw, flash, passagesAt, type Drawn } from '../dom/highlighter';
@@ -37,6 +36,8 @@ function trimmed(text: string, start: number, end: number): [number, number] | n
 
 export class PageSession {
   private passages: Passage[] = [];
+  /** Every passage of the post seen so far, tombstones too, by id: the highest rev of each is the stored one. */
+  private known: PostPassages = {};
   private anchorings: Anchoring[] = [];
   private focus: string | undefined;
   private deepLink: string | undefined;
@@ -55,12 +56,12 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    // Only this post's record is watched: saves on other posts never wake this page.
-    const key = postStorageKey(this.url);
+    // Only this post's passages are taken in: saves on other posts never redraw this page.
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && key in changes) this.show(livePassagesOf((changes[key].newValue ?? {}) as PostPassages, this.url));
+      const stored = area === 'local' ? storedPassagesOf(changes, this.url) : [];
+      if (stored.length) this.take(stored);
     });
-    this.show(await send({ type: 'page-passages', url: this.url }));
+    this.take(await send({ type: 'page-passages', url: this.url }));
     // Whether the event came from the toolbar is known only while it is dispatched (composedPath() is empty afterwards).
     this.doc.addEventListener('mouseup', (event) => {
       if (!this.toolbar.contains(event)) setTimeout(() => this.openForSelection(), 0);
@@ -72,8 +73,14 @@ export class PageSession {
     });
   }
 
+  /** Takes in passages of the post as stored (answer and change events may cross: the higher rev wins) and shows the live ones. */
+  private take(passages: readonly Passage[]): void {
+    this.known = mergeNewer(this.known, passages);
+    this.show(livePassagesOf(this.known, this.url));
+  }
+
   /** Anchors the passages in the current text and draws those found; the rest are orphans. */
-  show(passages: Passage[]): void {
+  private show(passages: Passage[]): void {
     this.passages = passages;
     const places = placeInRoot(this.root, passages);
     this.anchorings = passages.map((passage, i) => ({ passage, range: places[i]?.range ?? null, start: places[i]?.start ?? null }));

@@ -1,11 +1,13 @@
-// Keeps the local copy of a page's passages in step with the sheet: colleagues' passages come in, unsent local edits win.
+// Keeps a copy of a page's passages in step: colleagues' passages come in from the sheet, unsent local edits win, and
+// the page takes in its post's passages as they are stored.
 import type { Passage } from '../../shared/passage';
 import type { Outbox } from './outbox';
+import { PASSAGE_PREFIX } from './storage-keys';
 
-/** Local passages merged with the sheet's: the sheet's version is taken when it is newer and nothing local is waiting. */
-export function mergeFromSheet(local: Readonly<Record<string, Passage>>, fromSheet: readonly Passage[], outbox: Outbox): Record<string, Passage> {
-  const merged = { ...local };
-  for (const passage of fromSheet) {
+/** Known passages with newer versions merged in: a version is taken when its rev is higher and no local edit waits. */
+export function mergeNewer(known: Readonly<Record<string, Passage>>, newer: readonly Passage[], outbox: Outbox = {}): Record<string, Passage> {
+  const merged = { ...known };
+  for (const passage of newer) {
     const mine = merged[passage.id];
     if (outbox[passage.id] !== undefined) continue;
     if (!mine || passage.rev > mine.rev) merged[passage.id] = passage;
@@ -15,3 +17,8 @@ export function mergeFromSheet(local: Readonly<Record<string, Passage>>, fromShe
 
 export const livePassagesOf = (passages: Readonly<Record<string, Passage>>, url: string) =>
   Object.values(passages).filter((p) => p.url === url && !p.deleted);
+
+/** The passages of a post among changes to chrome.storage.local, as they are stored now. */
+export const storedPassagesOf = (changes: Record<string, { newValue?: unknown }>, url: string) =>
+  Object.entries(changes).flatMap(([key, { newValue }]) =>
+    key.startsWith(PASSAGE_PREFIX) && (newValue as Passage | undefined)?.url === url ? [newValue as Passage] : []);

@@ -1,79 +1,30 @@
-// Where the background keeps passages: one storage record per post, each saved together with the outbox in one
-// write; and the versioned migration from layout 1, where every passage of every post sat in one record.
+// Where the background keeps passages: each under its own key with a small index per post, a passage saved together
+// with its outbox entry (and its post's index when that changes) in one write.
 import { storage } from '@wxt-dev/storage';
 import type { Passage } from '../../shared/passage';
 import type { Op, OpResult, Post } from '../../shared/protocol';
 import { exclusive } from './exclusive';
-import { enqueue, settle, settlePosts, type Outbox, type OutboxEntry, type PendingPosts } from './outbox';
-import { mergeFromSheet } from './page-passages';
-import { outboxItem, pendingPostsItem, postKey, type PostPassages } from './settings';
+import { enqueue, settle, settlePosts, type Outbox, type PendingPosts } from './outbox';
+import { mergeNewer } from './page-passages';
+import { hasLive, indexWith, type PostIndex } from './post-index';
+import { outboxItem, pendingPostsItem, type PostPassages } from './settings';
+import { layoutReady } from './storage-migrations';
+import { passageKey, postIndexKey } from './storage-keys';
 
-/**
- * `local:passages` is layout 1's record of all passages (id → passage) with an outbox of id → rev. Version 2 moves each
- * passage into its post's record and gives each outbox entry its post; the record is left empty. The migration runs
- * when this module is loaded (in the background only) and everything below waits for it.
- */
-const layout1Item = storage.defineItem<PostPassages>('local:passages', { fallback: {}, version: 2, migrations: { 2: splitPerPost } });
-
-/** Layout 1's outbox entry (a rev), or layout 2's (a migration cut short runs again over its own output). */
-type AnyOutbox = Record<string, number | OutboxEntry>;
-
-/** Passages grouped by post; where a post already holds a passage, the higher rev wins. */
-function groupByPost(passages: readonly Passage[], posts: Record<string, PostPassages> = {}): Record<string, PostPassages> {
-  const grouped: Record<string, PostPassages> = {};
-  for (const passage of passages) {
-    const post = (grouped[passage.url] ??= { ...posts[passage.url] });
-    if ((post[passage.id]?.rev ?? 0) < passage.rev) post[passage.id] = passage;
-  }
-  return grouped;
+/** The passages of the posts with these indexes, by id. */
+async function readIndexed(indexes: readonly (PostIndex | null)[]): Promise<PostPassages> {
+  const ids = indexes.flatMap((index) => Object.keys(index ?? {}));
+  const passages = await storage.getItems(ids.map(passageKey));
+  return Object.fromEntries(passages.flatMap(({ value }) => (value ? [[(value as Passage).id, value as Passage]] : [])));
 }
 
-/** Layout 1's outbox in layout 2: each entry learns its post. An entry whose passage is gone had nothing to send. */
-function outboxWithPosts(outbox: AnyOutbox, passages: Readonly<PostPassages>): Outbox {
-  const next: Outbox = {};
-  for (const [id, entry] of Object.entries(outbox)) {
-    if (typeof entry !== 'number') next[id] = entry;
-    else if (passages[id]) next[id] = { rev: entry, url: passages[id].url };
-  }
-  return next;
-}
-
-async function splitPerPost(all: PostPassages): Promise<PostPassages> {
-  const urls = [...new Set(Object.values(all).map((p) => p.url))];
-  const [outbox, ...stored] = await storage.getItems(['local:outbox', ...urls.map(postKey)]);
-  const posts = groupByPost(Object.values(all), Object.fromEntries(urls.map((url, i) => [url, (stored[i].value ?? {}) as PostPassages])));
-  // One write: the posts and the outbox move together.
-  await storage.setItems([
-    ...Object.entries(posts).map(([url, value]) => ({ key: postKey(url), value })),
-    { key: 'local:outbox', value: outboxWithPosts((outbox.value ?? {}) as AnyOutbox, all) },
-  ]);
-  return {};
-}
-
-let ready: Promise<unknown> | null = null;
-/** Resolves once the migration has run (it runs once per worker start; later calls cost nothing). */
-const layoutReady = () => (ready ??= layout1Item.getMeta());
-
-/** A post's record and the outbox, in one read. */
-async function readPostAndOutbox(url: string): Promise<[PostPassages, Outbox]> {
-  await layoutReady();
-  const [post, outbox] = await storage.getItems([postKey(url), outboxItem]);
-  return [(post.value ?? {}) as PostPassages, outbox.value as Outbox];
-}
-
-export async function readPost(url: string): Promise<PostPassages> {
-  await layoutReady();
-  return (await storage.getItem<PostPassages>(postKey(url))) ?? {};
-}
-
-/** The passages of some posts, by id. */
+/** The passages of some posts, by id: their indexes in one read, then their passages in one. */
 export async function readPosts(urls: readonly string[]): Promise<PostPassages> {
   await layoutReady();
-  const posts = await storage.getItems(urls.map(postKey));
-  const passages: PostPassages = {};
-  for (const post of posts) Object.assign(passages, post.value as PostPassages | null);
-  return passages;
+  return readIndexed((await storage.getItems(urls.map(postIndexKey))).map(({ value }) => value as PostIndex | null));
 }
+
+export const readPost = (url: string): Promise<PostPassages> => readPosts([url]);
 
 export async function readOutbox(): Promise<Outbox> {
   await layoutReady();
@@ -86,13 +37,17 @@ export async function readOutbox(): Promise<Outbox> {
  */
 export function storePassage(passage: Passage, text?: Post): Promise<boolean> {
   return exclusive(async () => {
-    const [post, outbox] = await readPostAndOutbox(passage.url);
-    if ((post[passage.id]?.rev ?? 0) >= passage.rev) return false;
-    const first = text && passage.end <= text.text.length && !Object.values(post).some((p) => !p.deleted);
+    await layoutReady();
+    const [stored, indexed, outbox] = await storage.getItems([passageKey(passage.id), postIndexKey(passage.url), outboxItem]);
+    if (((stored.value as Passage | null)?.rev ?? 0) >= passage.rev) return false;
+    const index = (indexed.value ?? {}) as PostIndex;
+    const next = indexWith(index, [passage]);
+    const first = text && passage.end <= text.text.length && !hasLive(index);
     // Once this write is done, the passage and its place in the outbox survive a stopped worker together.
     await storage.setItems([
-      { key: postKey(passage.url), value: { ...post, [passage.id]: passage } },
-      { item: outboxItem, value: enqueue(outbox, passage) },
+      { key: passageKey(passage.id), value: passage },
+      { item: outboxItem, value: enqueue(outbox.value as Outbox, passage) },
+      ...(next !== index ? [{ key: postIndexKey(passage.url), value: next }] : []),
       ...(first ? [{ item: pendingPostsItem, value: { ...(await pendingPostsItem.getValue()), [passage.url]: text } }] : []),
     ]);
     return true;
@@ -104,9 +59,18 @@ export const readPendingPosts = (): Promise<PendingPosts> => pendingPostsItem.ge
 /** Takes in the sheet's passages of a post: newer ones win unless a local edit waits in the outbox. */
 export function mergeSheetPassages(url: string, fromSheet: readonly Passage[]): Promise<void> {
   return exclusive(async () => {
-    const [post, outbox] = await readPostAndOutbox(url);
-    const merged = mergeFromSheet(post, fromSheet.filter((p) => p.url === url), outbox);
-    if (Object.keys(merged).some((id) => merged[id] !== post[id])) await storage.setItem(postKey(url), merged);
+    await layoutReady();
+    const [indexed, outbox] = await storage.getItems([postIndexKey(url), outboxItem]);
+    const index = (indexed.value ?? {}) as PostIndex;
+    const local = await readIndexed([index]);
+    const merged = mergeNewer(local, fromSheet.filter((p) => p.url === url), outbox.value as Outbox);
+    const taken = Object.values(merged).filter((p) => p !== local[p.id]);
+    if (!taken.length) return;
+    const next = indexWith(index, taken);
+    await storage.setItems([
+      ...taken.map((p) => ({ key: passageKey(p.id), value: p })),
+      ...(next !== index ? [{ key: postIndexKey(url), value: next }] : []),
+    ]);
   });
 }
 

@@ -1,4 +1,4 @@
-// What the extension keeps in browser storage: settings, each post's passages, the outbox, sync state and the cached codebook.
+// What the extension keeps in browser storage: settings, the outbox, sync state and the cached codebook (passages: passage-store.ts).
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_CODEBOOK, type Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
@@ -26,8 +26,7 @@ export interface SyncState {
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { endpoint: __ANNOTERA_ENDPOINT__, token: __ANNOTERA_TOKEN__, author: '', sheetUrl: '' },
 });
-/** The storage key of one post's passages (id → passage), by the post's canonical address. */
-export { postKey } from './post-key';
+/** Passages by id (each is kept under its own key: see storage-keys.ts). */
 export type PostPassages = Record<string, Passage>;
 export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {} });
 /** Posts' texts waiting to be sent with their first passage (see outbox.nextBatch). */

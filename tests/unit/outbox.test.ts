@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { backoffSeconds, batchPosts, enqueue, nextBatch, settle, settlePosts } from '../../extension/lib/outbox';
 import { validateBatchRequest } from '../../shared/protocol';
-import { livePassagesOf, mergeFromSheet } from '../../extension/lib/page-passages';
+import { livePassagesOf, mergeNewer, storedPassagesOf } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
 import { makePassage } from '../helpers/passages';
 
@@ -76,11 +76,29 @@ describe('passages on the client', () => {
   test('the sheet’s newer versions come in; unsent local edits win; tombstones are not shown', () => {
     const mine = makePassage({ rev: 3 });
     const theirs = makePassage({ rev: 1 });
-    const merged = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
+    const merged = mergeNewer({ [mine.id]: mine }, [{ ...mine, rev: 2 }, theirs, { ...theirs, id: makePassage().id, deleted: true }], {});
     expect(merged[mine.id].rev).toBe(3);
     expect(merged[theirs.id]).toEqual(theirs);
-    const pending = mergeFromSheet({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: { rev: 3, url: mine.url } });
+    const pending = mergeNewer({ [mine.id]: mine }, [{ ...mine, rev: 9 }], { [mine.id]: { rev: 3, url: mine.url } });
     expect(pending[mine.id].rev).toBe(3);
     expect(livePassagesOf(merged, mine.url).map((p) => p.id).sort()).toEqual([mine.id, theirs.id].sort());
+  });
+
+  test('a page takes in its own post’s passages from storage changes, and where an answer and a change cross the higher rev wins', () => {
+    const mine = makePassage({ rev: 2 });
+    const other = makePassage({ url: 'http://www.socialbarnungdom.se/kommunbesok/flen/' });
+    const changes = {
+      [`passage:${mine.id}`]: { newValue: mine, oldValue: { ...mine, rev: 1 } },
+      [`passage:${other.id}`]: { newValue: other },
+      outbox: { newValue: { [mine.id]: { rev: 2, url: mine.url } } },
+      'pending-posts': { newValue: { url: mine.url } },
+      [`passage:${makePassage().id}`]: { oldValue: makePassage() },
+    };
+    expect(storedPassagesOf(changes, mine.url)).toEqual([mine]);
+    const known = mergeNewer({}, storedPassagesOf(changes, mine.url));
+    // The page's answer was read before the change was written: its older version does not come back.
+    expect(livePassagesOf(mergeNewer(known, [{ ...mine, rev: 1 }]), mine.url)).toEqual([mine]);
+    const deleted = deletePassage(mine, mine.updatedAt);
+    expect(livePassagesOf(mergeNewer(known, storedPassagesOf({ [`passage:${mine.id}`]: { newValue: deleted } }, mine.url)), mine.url)).toEqual([]);
   });
 });
