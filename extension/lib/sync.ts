@@ -133,13 +133,15 @@ async function retry(hooks: SyncHooks): Promise<void> {
   await hooks.schedule(Date.now() + MIN_ALARM_DELAY_MS);
 }
 
-/** What the background does for sync when it starts: retry on the alarm, send again on new settings, send what waits. */
+/** What the background does for sync when it starts: retry on the alarm, send again on new settings and browser start, send what waits. */
 export function startSync(hooks: SyncHooks = browserHooks): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void retry(hooks);
   });
   // New settings lift an "unauthorized" stop and send what waits.
   settingsItem.watch(() => void flush(hooks));
+  // Chrome starts the worker with the browser only for a listener of onStartup; alarms may not outlive a restart.
+  browser.runtime.onStartup.addListener(() => void flush(hooks));
   void flush(hooks);
 }
 
