@@ -61,11 +61,11 @@ function stopCallsOfStoppedWorkers(sheet: SheetSimulation): void {
 /** Timers set in a worker: they fire on 'timer' and 'alarm' steps while that worker runs, and go with it when it stops. */
 const timers = new Map<number, { worker: number; run: () => void }>();
 let lastTimer = 0;
+const realSet = globalThis.setTimeout;
+const realClear = globalThis.clearTimeout;
 
 function holdTimersOfWorkers(): void {
   timers.clear();
-  const realSet = globalThis.setTimeout;
-  const realClear = globalThis.clearTimeout;
   vi.stubGlobal('setTimeout', (run: () => void, ...rest: unknown[]) => {
     const worker = lifetime.getStore();
     if (worker === undefined) return realSet(run, ...(rest as [number]));
