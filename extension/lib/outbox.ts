@@ -65,3 +65,25 @@ export function settle(outbox: Outbox, results: readonly OpResult[]): Outbox {
 export function backoffSeconds(attempt: number): number {
   return Math.min(300, 2 ** Math.max(1, attempt));
 }
+
+/** Sends that failed in a row, and when (ms since the epoch) the next retry is due; 0 when none is. */
+export interface Retry {
+  attempts: number;
+  at: number;
+}
+
+/**
+ * The retry after a send failed at `now`. A failure before the scheduled retry was due (a save sent in the meantime)
+ * keeps that retry, so saves made while the sheet is away do not push the retry out; otherwise the wait doubles.
+ */
+export function retryAfterFailure(previous: Retry, now: number): Retry {
+  if (now < previous.at) return previous;
+  const attempts = previous.attempts + 1;
+  return { attempts, at: now + backoffSeconds(attempts) * 1000 };
+}
+
+/** Chrome fires a packed extension's alarm no sooner than 30 s after it is set (unpacked ones are exempt). */
+export const MIN_ALARM_DELAY_MS = 30_000;
+
+/** When the alarm for a retry due `at` goes off: then, or as soon as Chrome fires alarms, whichever is later. */
+export const alarmTime = (at: number, now: number) => Math.max(at, now + MIN_ALARM_DELAY_MS);

@@ -19,6 +19,8 @@ export interface SyncState {
   lastError: { code: string; message: string; at: string } | null;
   lastSentAt: string | null;
   attempts: number;
+  /** When the scheduled retry is due (ISO time), while sends fail; absent in states stored before it was kept. */
+  retryAt?: string | null;
   /** The settings fingerprint for which the sheet said unauthorized: no retry until the settings change. */
   stoppedFor: string | null;
 }

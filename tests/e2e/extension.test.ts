@@ -1,13 +1,16 @@
 // End to end in Chromium: select in a fixture post → tag → highlight → the local sheet; reload, edit, delete and undo, archive copy,
 // the team's passages, keyboard-only tagging, the toolbar's size and place, selections as a reader means them, outages.
 // Every test starts from its own sheet (fresh workbook) and an emptied extension storage; none depends on another.
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { passager, postPassage, rowWithQuote, seedSheet, startHarness, tombstoneWithQuote, type Harness } from '../helpers/extension-harness';
 import {
   blockText, clickPhrase, focusedInToolbar, highlighted, selectIntoNextBlock, selectionRects, selectWithMouse, selectWithoutMouse, tripleClick,
 } from '../helpers/page-actions';
-import { tabValues, type TestSheet } from '../helpers/local-sheet';
+import { tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
+import { CLIENT_TIMEOUT_MS } from '../../shared/protocol';
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,6 +42,47 @@ async function seeded(sheet: TestSheet, slug: string, quote: string, kind: 'them
   await expect.poll(() => highlighted(page, kind)).toContain(quote);
   return { passage, page };
 }
+
+/** A web app that holds every request for a post's passages unanswered (others are refused), counting those dropped. */
+async function holdingPulls() {
+  const held = new Set<ServerResponse>();
+  const counts = { waiting: 0, dropped: 0 };
+  const server = createServer((request, response) => {
+    if (!request.url?.includes('action=passages')) return void response.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'not here' } }));
+    counts.waiting += 1;
+    held.add(response);
+    response.on('close', () => void (counts.dropped += response.writableEnded ? 0 : 1));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    counts,
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/exec`,
+    close: () => {
+      for (const response of held) response.destroy();
+      server.close();
+    },
+  };
+}
+
+describe('every test starts clean', () => {
+  test("a pull of the last test still waiting for its sheet is dropped with the worker: nothing of it reaches the next test's storage", async () => {
+    await h.freshSheet();
+    const pulls = await holdingPulls();
+    try {
+      const options = await h.browser.context.newPage();
+      await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+      await options.evaluate(([e, t]) => chrome.storage.local.set({ settings: { endpoint: e, token: t, author: 'Testaren', sheetUrl: '' } }), [pulls.endpoint, TOKEN]);
+      await h.openPost(NACKA);
+      await expect.poll(() => pulls.counts.waiting).toBeGreaterThan(0);
+      await h.freshSheet();
+      // Dropped as the worker stops, well before the request's own timeout (30 s) would drop it in a worker left running.
+      await expect.poll(() => pulls.counts.dropped, { timeout: CLIENT_TIMEOUT_MS / 2 }).toBe(pulls.counts.waiting);
+      expect(await h.send({ type: 'page-passages', url: postPassage(NACKA, 'Socialsekreterarna').url })).toEqual([]);
+    } finally {
+      pulls.close();
+    }
+  });
+});
 
 describe('tagging a passage', () => {
   const phrase = 'Socialsekreterarna har bärbara krypterade datorer.';

@@ -24,7 +24,7 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker(): Promise<Worker>;
-  /** Stops the extension's service worker as Chrome does when it idles, through chrome://serviceworker-internals. */
+  /** Stops the extension's service worker as Chrome does when it idles, through chrome://serviceworker-internals (if it runs). */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,8 +51,10 @@ export async function launchWithExtension(extensionPath: string, language = 'sv-
       const internals = await context.newPage();
       await internals.goto('chrome://serviceworker-internals/');
       const registration = internals.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
-      await registration.getByText('Stop', { exact: true }).click();
-      await registration.getByText('Running Status: STOPPED').waitFor();
+      const stopped = registration.getByText('Running Status: STOPPED');
+      // A worker that nothing has started since it was last stopped has nothing to stop.
+      if (!(await stopped.isVisible())) await registration.getByText('Stop', { exact: true }).click();
+      await stopped.waitFor();
       await internals.close();
     },
     async close() {

@@ -1,5 +1,6 @@
 // One Chromium with the built extension and a fixture-post server per test file, and a clean start for every test:
-// its own local sheet (fresh workbook) and the extension's storage cleared and pointed at that sheet.
+// its own local sheet (fresh workbook), a fresh service worker, and the extension's storage and alarms cleared and
+// pointed at that sheet.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,7 +20,11 @@ import { CODE_PATH, startTestSheet, tabValues, TOKEN, type TestSheet } from './l
 export interface Harness {
   browser: ExtensionBrowser;
   fixtures: FixtureServer;
-  /** Closes the pages a test left, starts a fresh local sheet, empties the extension's storage and points it there. */
+  /**
+   * Closes the pages a test left, stops the service worker (with it whatever of the last test was still under way: a
+   * send, a retry timer, a pull of a post's passages that would land in this test's storage), starts a fresh local
+   * sheet, empties the extension's storage and alarms and points it there.
+   */
   freshSheet(): Promise<TestSheet>;
   /** Changes the extension's stored settings, as Spara inställningar on the options page would. */
   useSettings(change: Partial<Settings>): Promise<void>;
@@ -47,6 +52,7 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
   const tabId = async (page: Page) => (await browser.worker()).evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id!, page.url());
   const configure = (sheet: TestSheet) => probe.evaluate(async (settings) => {
     await chrome.storage.local.clear();
+    await chrome.alarms.clearAll();
     await chrome.storage.local.set({ settings });
   }, { endpoint: `${sheet.url}/exec`, token: TOKEN, author: 'Testaren', sheetUrl: '' });
   return {
@@ -54,6 +60,7 @@ export async function startHarness(name: string, language = 'sv-SE'): Promise<Ha
     fixtures,
     async freshSheet() {
       await Promise.all(browser.context.pages().filter((page) => page !== probe).map((page) => page.close()));
+      await browser.stopWorker();
       const sheet = await startTestSheet();
       sheets.push(sheet);
       await configure(sheet);

@@ -1,6 +1,6 @@
 // The outbox's rules and the merge with the sheet's passages.
 import { describe, expect, test } from 'vitest';
-import { backoffSeconds, batchPosts, enqueue, nextBatch, settle, settlePosts } from '../../extension/lib/outbox';
+import { alarmTime, backoffSeconds, batchPosts, enqueue, nextBatch, retryAfterFailure, settle, settlePosts } from '../../extension/lib/outbox';
 import { validateBatchRequest } from '../../shared/protocol';
 import { livePassagesOf, mergeNewer, storedPassagesOf } from '../../extension/lib/page-passages';
 import { deletePassage, editPassage } from '../../extension/lib/passage-edit';
@@ -62,6 +62,17 @@ describe('outbox', () => {
 
   test('backoff doubles from 2 seconds up to 5 minutes', () => {
     expect([1, 2, 3, 8, 9, 20].map(backoffSeconds)).toEqual([2, 4, 8, 256, 300, 300]);
+  });
+
+  test('a failure before the retry is due keeps that retry; a failure of the retry doubles the wait', () => {
+    const first = retryAfterFailure({ attempts: 0, at: 0 }, 10_000);
+    expect(first).toEqual({ attempts: 1, at: 12_000 });
+    expect(retryAfterFailure(first, 11_999)).toEqual(first);
+    expect(retryAfterFailure(first, 12_000)).toEqual({ attempts: 2, at: 16_000 });
+  });
+
+  test('the alarm behind a retry goes off when it is due, but no sooner than 30 s from now', () => {
+    expect([alarmTime(2_000, 0), alarmTime(45_000, 0), alarmTime(300_000, 280_000)]).toEqual([30_000, 45_000, 310_000]);
   });
 });
 
