@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { LocalRuntime } from './runtime';
 import { roomRoutes } from './room/room-routes';
 import { storageFailure } from './workbook-file';
+import { readLimitedBody } from './request-body';
+import { bodyTooLarge, MAX_BODY_BYTES, unauthorized, type Failure } from '../../shared/protocol';
 
-/** Google accepts POST bodies up to about 50 MB; the add-on itself refuses more than 2 MB. */
-const MAX_PLATFORM_BODY = 50 * 1024 * 1024;
 const ECHO_TTL_MS = 60_000;
 /** Bodies this large that do not even contain the team token are refused at the door, without an execution. */
 const GATED_BODY = 64 * 1024;
@@ -23,22 +23,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_PLATFORM_BODY) {
-        resolve(null);
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   response.end(body);
@@ -47,6 +31,14 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 /** An answer of the runtime itself (not of the add-on): JSON in the wire format's failure shape, with a stable code. */
 export function sendFailure(response: ServerResponse, status: number, code: string, message: string) {
   send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+/**
+ * A refusal at the door, in the add-on's own words and with its status (200: Apps Script sets none);
+ * `close`: the rest of the body stays unread and the connection ends.
+ */
+function refuse(response: ServerResponse, refusal: Failure, close = false) {
+  send(response, 200, 'application/json', JSON.stringify(refusal), close ? { connection: 'close' } : {});
 }
 
 /**
@@ -106,12 +98,11 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', i
     const common = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
     if (url.pathname === '/exec' && request.method === 'GET') return runWebApp('doGet', common, response);
     if (url.pathname === '/exec' && request.method === 'POST') {
-      const contents = await readBody(request);
-      if (contents === null) return sendFailure(response, 413, 'too_large', 'The request is too large for Apps Script.');
-      if (contents.length >= GATED_BODY && !runtime.mayHoldTeamToken(contents)) {
-        return sendFailure(response, 200, 'unauthorized', 'The team token is missing or wrong.');
-      }
-      const postData = { contents, length: Buffer.byteLength(contents), type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
+      const body = await readLimitedBody(request, MAX_BODY_BYTES);
+      if ('tooLarge' in body) return refuse(response, bodyTooLarge(body.announced), true);
+      if (body.bytes.length >= GATED_BODY && !runtime.mayHoldTeamToken(body.bytes)) return refuse(response, unauthorized());
+      const contents = body.bytes.toString('utf8');
+      const postData = { contents, length: body.bytes.length, type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
       return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response);
     }
     if (url.pathname === '/echo' && request.method === 'GET') {
