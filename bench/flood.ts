@@ -1,25 +1,56 @@
-// Benchmarks the local runtime under a flood: p50 of a real write alone, then while 8 clients post 2 MB bodies with a wrong token.
+// Benchmarks the local runtime under a flood: a real write's p50 and p95 alone, then while 8 other processes post junk with a wrong token.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { MAX_BODY_BYTES } from '../shared/protocol';
 import { startLocalSheet } from '../apps-script/local-runtime/start';
 import { makePassage } from '../tests/helpers/passages';
+import type { FlooderReport } from './flooder';
 
 const TOKEN = 'bench-token-0123456789abcdef0123456789abcdef';
 const CODE = new URL('../dist/apps-script/Code.js', import.meta.url).pathname;
+const FLOODER = new URL('./flooder.ts', import.meta.url).pathname;
 const WRITES = 30;
 const FLOODERS = 8;
+/** No flooder outlives this, whatever happens to the benchmark. */
+const FLOODER_SECONDS = 120;
+/** The junk: just over the add-on's limit (refused by its Content-Length), and just under it (read, and refused for its token). */
+const FLOODS = [{ name: 'over the limit', bytes: 2_100_000 }, { name: 'within the limit', bytes: 1_900_000 }];
 
-const FLOODER = `const { workerData } = require('node:worker_threads');
-(async () => {
-  while (Atomics.load(workerData.stop, 0) === 0) {
-    await fetch(workerData.exec, { method: 'POST', body: workerData.junk }).then((r) => r.text()).catch(() => undefined);
-  }
-})();`;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+interface Flooder {
+  process: ChildProcess;
+  /** What it reports once it stops (nothing when it died without a word). */
+  report: Promise<FlooderReport>;
+}
+
+/** Starts the flooders, each a process of its own, and resolves once every one is ready to send. */
+async function startFlooders(exec: string, bytes: number): Promise<Flooder[]> {
+  const flooders = Array.from({ length: FLOODERS }, () => {
+    const child = fork(FLOODER, [exec, String(bytes), String(FLOODER_SECONDS)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const ready = new Promise<void>((done, failed) => {
+      child.once('message', () => done());
+      child.once('exit', (code) => failed(new Error(`A flooder exited (${code}) before it was ready.`)));
+    });
+    const report = new Promise<FlooderReport>((done) => {
+      child.on('message', (message) => message !== 'ready' && done(message as FlooderReport));
+      child.once('exit', () => done({ answers: {}, cpuMs: 0 }));
+    });
+    return { process: child, ready, report };
+  });
+  await Promise.all(flooders.map((flooder) => flooder.ready));
+  return flooders;
+}
+
+/** Stops the flooders and collects what they report. */
+function stopFlooders(flooders: Flooder[]): Promise<FlooderReport[]> {
+  for (const flooder of flooders) if (flooder.process.connected) flooder.process.send('stop');
+  return Promise.all(flooders.map((flooder) => flooder.report));
+}
 
 export async function benchFlood(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'annotera-flood-'));
@@ -35,22 +66,29 @@ export async function benchFlood(): Promise<string[]> {
   const writes = async () => {
     const times: number[] = [];
     for (let i = 0; i < WRITES; i += 1) times.push(await write());
-    return median(times);
+    return `p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms`;
   };
+  const lines = [`Local runtime under a flood (${WRITES} single-passage writes; ${FLOODERS} flooder processes posting junk with a wrong token; limit ${MAX_BODY_BYTES} bytes):`];
   try {
     await write();
-    const alone = await writes();
-    const junk = JSON.stringify({ v: 1, token: 'wrong', ops: [{ op: 'upsert', passage: { themes: Array(150_000).fill('not-a-theme') } }] });
-    // The flooders are other clients: each in its own thread, so that their own work does not load the server's thread.
-    const stop = new Int32Array(new SharedArrayBuffer(4));
-    const flooders = Array.from({ length: FLOODERS }, () => new Worker(FLOODER, { eval: true, workerData: { exec, junk, stop } }));
-    const flooded = await writes();
-    Atomics.store(stop, 0, 1);
-    await Promise.all(flooders.map((worker) => new Promise((done) => worker.once('exit', done))));
-    return [
-      `Local runtime under a flood (${WRITES} single-passage writes, p50; ${FLOODERS} clients posting ${(junk.length / 1e6).toFixed(1)} MB with a wrong token):`,
-      `  alone ${alone.toFixed(0)} ms, during the flood ${flooded.toFixed(0)} ms`,
-    ];
+    lines.push(`  alone: ${await writes()}`);
+    for (const flood of FLOODS) {
+      const flooders = await startFlooders(exec, flood.bytes);
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const figures = await writes();
+      const serverCpu = cpuMs(process.cpuUsage(cpu));
+      const wall = performance.now() - started;
+      const reports = await stopFlooders(flooders);
+      const answers: Record<string, number> = {};
+      for (const report of reports) for (const [code, n] of Object.entries(report.answers)) answers[code] = (answers[code] ?? 0) + n;
+      const flooderCpu = reports.reduce((sum, report) => sum + report.cpuMs, 0);
+      lines.push(
+        `  during a flood ${flood.name} (${(flood.bytes / 1e6).toFixed(1)} MB): ${figures}`,
+        `    in ${(wall / 1000).toFixed(1)} s: junk answered ${JSON.stringify(answers)}; CPU: runtime process ${(serverCpu / 1000).toFixed(1)} s, flooders ${(flooderCpu / 1000).toFixed(1)} s (with their start)`,
+      );
+    }
+    return lines;
   } finally {
     await sheet.close();
     rmSync(dir, { recursive: true, force: true });
