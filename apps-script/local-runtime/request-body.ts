@@ -1,8 +1,8 @@
 // Reads a request body up to a byte limit: one announced as larger is refused before it is read, a chunked one once it passes the limit.
 import type { IncomingMessage } from 'node:http';
 
-/** The body's bytes, or that it is too large: with its size when the Content-Length announced it. */
-export type LimitedBody = { bytes: Buffer } | { tooLarge: true; announced?: number };
+/** The body as it arrived (its chunks, not yet joined, and their size), or that it is too large: with its size when the Content-Length announced it. */
+export type LimitedBody = { chunks: Buffer[]; size: number } | { tooLarge: true; announced?: number };
 
 /** Reads the body unless it is larger than `limit` bytes; a refused body is left unread (the caller closes the connection). */
 export function readLimitedBody(request: IncomingMessage, limit: number): Promise<LimitedBody> {
@@ -20,7 +20,7 @@ export function readLimitedBody(request: IncomingMessage, limit: number): Promis
       resolve({ tooLarge: true });
     };
     request.on('data', receive);
-    request.on('end', () => resolve({ bytes: Buffer.concat(chunks, size) }));
+    request.on('end', () => resolve({ chunks, size }));
     request.on('error', reject);
   });
 }

@@ -100,9 +100,9 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', i
     if (url.pathname === '/exec' && request.method === 'POST') {
       const body = await readLimitedBody(request, MAX_BODY_BYTES);
       if ('tooLarge' in body) return refuse(response, bodyTooLarge(body.announced), true);
-      if (body.bytes.length >= GATED_BODY && !runtime.mayHoldTeamToken(body.bytes)) return refuse(response, unauthorized());
-      const contents = body.bytes.toString('utf8');
-      const postData = { contents, length: body.bytes.length, type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
+      if (body.size >= GATED_BODY && !runtime.mayHoldTeamToken(body.chunks)) return refuse(response, unauthorized());
+      const contents = Buffer.concat(body.chunks, body.size).toString('utf8');
+      const postData = { contents, length: body.size, type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
       return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response);
     }
     if (url.pathname === '/echo' && request.method === 'GET') {
