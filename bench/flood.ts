@@ -1,16 +1,17 @@
 // Benchmarks the local runtime under a flood: a real write's p50 and p95 alone, then while 8 other processes post junk with a wrong token.
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The runtime, the writer (this process) and each flooder are processes of their own, as they are in use.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_BODY_BYTES } from '../shared/protocol';
-import { startLocalSheet } from '../apps-script/local-runtime/start';
 import { makePassage } from '../tests/helpers/passages';
 import type { FlooderReport } from './flooder';
 
 const TOKEN = 'bench-token-0123456789abcdef0123456789abcdef';
-const CODE = new URL('../dist/apps-script/Code.js', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = new URL('../apps-script/local-runtime/cli.ts', import.meta.url).pathname;
 const FLOODER = new URL('./flooder.ts', import.meta.url).pathname;
 const WRITES = 30;
 const FLOODERS = 8;
@@ -20,7 +21,32 @@ const FLOODER_SECONDS = 300;
 const FLOODS = [{ name: 'over the limit', bytes: 2_100_000 }, { name: 'within the limit', bytes: 1_900_000 }];
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** CPU time a process has used so far, user and system, in ms (Linux: /proc/<pid>/stat counts it in 1/100 s). */
+const cpuMsOf = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+interface Runtime {
+  exec: string;
+  process: ChildProcess;
+}
+
+/** The local runtime as `npm run sheet` runs it, on a fresh workbook: resolves with its /exec address once it serves. */
+function startRuntime(dir: string): Promise<Runtime> {
+  const env = { ...process.env, ANNOTERA_PORT: '0', ANNOTERA_TOKEN: TOKEN, ANNOTERA_WORKBOOK: join(dir, 'flood.xlsx') };
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    child.stdout.on('data', (text: Buffer) => {
+      printed += String(text);
+      const exec = /web app\s+(\S+)/.exec(printed)?.[1];
+      if (exec) resolve({ exec, process: child });
+    });
+    child.once('exit', (code) => reject(new Error(`The runtime exited (${code}) before it served.`)));
+  });
+}
 
 interface Flooder {
   process: ChildProcess;
@@ -54,8 +80,9 @@ function stopFlooders(flooders: Flooder[]): Promise<FlooderReport[]> {
 
 export async function benchFlood(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'annotera-flood-'));
-  const sheet = await startLocalSheet({ port: 0, workbookPath: join(dir, 'flood.xlsx'), token: TOKEN, codePath: CODE });
-  const exec = `${sheet.url}/exec`;
+  const runtime = await startRuntime(dir);
+  const { exec } = runtime;
+  const pid = runtime.process.pid!;
   const write = async () => {
     const body = JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage() }] });
     const started = performance.now();
@@ -75,9 +102,9 @@ export async function benchFlood(): Promise<string[]> {
     for (const flood of FLOODS) {
       const flooders = await startFlooders(exec, flood.bytes);
       const started = performance.now();
-      const cpu = process.cpuUsage();
+      const cpu = cpuMsOf(pid);
       const figures = await writes();
-      const serverCpu = cpuMs(process.cpuUsage(cpu));
+      const serverCpu = cpuMsOf(pid) - cpu;
       const wall = performance.now() - started;
       const reports = await stopFlooders(flooders);
       const answers: Record<string, number> = {};
@@ -90,7 +117,9 @@ export async function benchFlood(): Promise<string[]> {
     }
     return lines;
   } finally {
-    await sheet.close();
+    const exited = new Promise((done) => (runtime.process.exitCode === null ? runtime.process.once('exit', done) : done(null)));
+    runtime.process.kill();
+    await exited;
     rmSync(dir, { recursive: true, force: true });
   }
 }
