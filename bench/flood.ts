@@ -1,8 +1,8 @@
 // Benchmarks the local runtime under a flood: a real write's p50 and p95 alone, then while 8 other processes post junk with a wrong token.
 // The runtime, the writer (this process) and each flooder are processes of their own, as they are in use.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_BODY_BYTES } from '../shared/protocol';
@@ -36,6 +36,7 @@ interface Runtime {
 /** The local runtime as `npm run sheet` runs it, on a fresh workbook: resolves with its /exec address once it serves. */
 function startRuntime(dir: string): Promise<Runtime> {
   const env = { ...process.env, ANNOTERA_PORT: '0', ANNOTERA_TOKEN: TOKEN, ANNOTERA_WORKBOOK: join(dir, 'flood.xlsx') };
+  mkdirSync(dir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', CLI], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let printed = '';
@@ -78,15 +79,24 @@ function stopFlooders(flooders: Flooder[]): Promise<FlooderReport[]> {
   return Promise.all(flooders.map((flooder) => flooder.report));
 }
 
+/** Stops a runtime's process and waits until it has gone. */
+async function stopRuntime(runtime: Runtime): Promise<void> {
+  const exited = new Promise((done) => (runtime.process.exitCode === null ? runtime.process.once('exit', done) : done(null)));
+  runtime.process.kill();
+  await exited;
+}
+
+/**
+ * Writes alone, then during each flood: aimed first at a decoy (a second runtime process, the same code), which shows
+ * what the flooders' own load on the machine costs the write, then at the runtime written to, which adds its refusals.
+ */
 export async function benchFlood(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'annotera-flood-'));
-  const runtime = await startRuntime(dir);
-  const { exec } = runtime;
-  const pid = runtime.process.pid!;
+  const runtimes: Runtime[] = [];
   const write = async () => {
     const body = JSON.stringify({ v: 1, token: TOKEN, ops: [{ op: 'upsert', passage: makePassage() }] });
     const started = performance.now();
-    const answer = (await fetch(exec, { method: 'POST', body }).then((r) => r.json())) as { ok: boolean };
+    const answer = (await fetch(runtimes[0].exec, { method: 'POST', body }).then((r) => r.json())) as { ok: boolean };
     if (!answer.ok) throw new Error(JSON.stringify(answer));
     return performance.now() - started;
   };
@@ -95,31 +105,39 @@ export async function benchFlood(): Promise<string[]> {
     for (let i = 0; i < WRITES; i += 1) times.push(await write());
     return `p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms`;
   };
-  const lines = [`Local runtime under a flood (${WRITES} single-passage writes; ${FLOODERS} flooder processes posting junk with a wrong token; limit ${MAX_BODY_BYTES} bytes):`];
+  const duringFlood = async (target: Runtime, bytes: number) => {
+    const flooders = await startFlooders(target.exec, bytes);
+    const started = performance.now();
+    const cpu = cpuMsOf(target.process.pid!);
+    const figures = await writes();
+    const targetCpu = cpuMsOf(target.process.pid!) - cpu;
+    const wall = performance.now() - started;
+    const reports = await stopFlooders(flooders);
+    const answers: Record<string, number> = {};
+    for (const report of reports) for (const [code, n] of Object.entries(report.answers)) answers[code] = (answers[code] ?? 0) + n;
+    const flooderCpu = reports.reduce((sum, report) => sum + report.cpuMs, 0);
+    return [figures, `in ${(wall / 1000).toFixed(1)} s: junk answered ${JSON.stringify(answers)}; CPU: flooded runtime ${(targetCpu / 1000).toFixed(1)} s, flooders ${(flooderCpu / 1000).toFixed(1)} s (with their start)`];
+  };
+  const lines = [`Local runtime under a flood (${WRITES} single-passage writes; ${FLOODERS} flooder processes posting junk with a wrong token; limit ${MAX_BODY_BYTES} bytes; load average ${loadavg()[0].toFixed(1)}):`];
   try {
+    for (const name of ['written', 'decoy']) runtimes.push(await startRuntime(join(dir, name)));
+    const [written, decoy] = runtimes;
     await write();
     lines.push(`  alone: ${await writes()}`);
     for (const flood of FLOODS) {
-      const flooders = await startFlooders(exec, flood.bytes);
-      const started = performance.now();
-      const cpu = cpuMsOf(pid);
-      const figures = await writes();
-      const serverCpu = cpuMsOf(pid) - cpu;
-      const wall = performance.now() - started;
-      const reports = await stopFlooders(flooders);
-      const answers: Record<string, number> = {};
-      for (const report of reports) for (const [code, n] of Object.entries(report.answers)) answers[code] = (answers[code] ?? 0) + n;
-      const flooderCpu = reports.reduce((sum, report) => sum + report.cpuMs, 0);
+      const [atDecoy, decoyFigures] = await duringFlood(decoy, flood.bytes);
+      const [atWritten, writtenFigures] = await duringFlood(written, flood.bytes);
       lines.push(
-        `  during a flood ${flood.name} (${(flood.bytes / 1e6).toFixed(1)} MB): ${figures}`,
-        `    in ${(wall / 1000).toFixed(1)} s: junk answered ${JSON.stringify(answers)}; CPU: runtime process ${(serverCpu / 1000).toFixed(1)} s, flooders ${(flooderCpu / 1000).toFixed(1)} s (with their start)`,
+        `  flood ${flood.name} (${(flood.bytes / 1e6).toFixed(1)} MB) at a decoy runtime: ${atDecoy}`,
+        `    ${decoyFigures}`,
+        `  flood ${flood.name} at the runtime written to: ${atWritten}`,
+        `    ${writtenFigures}`,
       );
     }
+    lines.push(`  alone again: ${await writes()} (load average ${loadavg()[0].toFixed(1)})`);
     return lines;
   } finally {
-    const exited = new Promise((done) => (runtime.process.exitCode === null ? runtime.process.once('exit', done) : done(null)));
-    runtime.process.kill();
-    await exited;
+    await Promise.all(runtimes.map(stopRuntime));
     rmSync(dir, { recursive: true, force: true });
   }
 }
