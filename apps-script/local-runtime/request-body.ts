@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 /** The body as it arrived (its chunks, not yet joined, and their size), or that it is too large: with its size when the Content-Length announced it. */
 export type LimitedBody = { chunks: Buffer[]; size: number } | { tooLarge: true; announced?: number };
 
-/** Reads the body unless it is larger than `limit` bytes; a refused body is left unread (the caller closes the connection). */
+/** Reads the body unless it is larger than `limit` bytes; the rest of a refused body is left unread, for the caller to drop. */
 export function readLimitedBody(request: IncomingMessage, limit: number): Promise<LimitedBody> {
   const announced = Number(request.headers['content-length']);
   if (announced > limit) return Promise.resolve({ tooLarge: true, announced });

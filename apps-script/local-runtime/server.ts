@@ -11,6 +11,8 @@ import { bodyTooLarge, MAX_BODY_BYTES, unauthorized, type Failure } from '../../
 const ECHO_TTL_MS = 60_000;
 /** Bodies this large that do not even contain the team token are refused at the door, without an execution. */
 const GATED_BODY = 64 * 1024;
+/** How long the rest of a body too large to take is read and dropped, so that its sender can take the answer (see refuseTooLarge). */
+const LINGER_MS = 2000;
 
 interface TextOutputLike {
   getContent(): string;
@@ -23,8 +25,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The headers of every answer of the runtime's own. */
+const headersFor = (type: string) => ({ 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  response.writeHead(status, { ...headersFor(type), ...headers });
   response.end(body);
 }
 
@@ -33,12 +38,29 @@ export function sendFailure(response: ServerResponse, status: number, code: stri
   send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
 }
 
+/** A refusal at the door, in the add-on's own words and with its status (200: Apps Script sets none). */
+function refuse(response: ServerResponse, refusal: Failure) {
+  send(response, 200, 'application/json', JSON.stringify(refusal));
+}
+
 /**
- * A refusal at the door, in the add-on's own words and with its status (200: Apps Script sets none);
- * `close`: the rest of the body stays unread and the connection ends.
+ * Refuses a body too large to take, before reading it: the answer goes out at once and complete (its length given);
+ * the rest of the body is then read and dropped — neither kept nor searched — until the client has sent it, at most
+ * LINGER_MS, and the connection closes. Closed at once, under a client still sending, the answer is often lost:
+ * Chromium's fetch lost it 2 times in 10 for a 3 MB body and 10 in 10 for 30 MB (a reset connection, "Failed to fetch").
  */
-function refuse(response: ServerResponse, refusal: Failure, close = false) {
-  send(response, 200, 'application/json', JSON.stringify(refusal), close ? { connection: 'close' } : {});
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse, refusal: Failure) {
+  const text = JSON.stringify(refusal);
+  response.writeHead(200, { ...headersFor('application/json'), connection: 'close', 'content-length': String(Buffer.byteLength(text)) });
+  response.write(text);
+  const close = () => {
+    clearTimeout(timer);
+    response.end();
+  };
+  const timer = setTimeout(close, LINGER_MS);
+  request.once('end', close);
+  response.once('close', () => clearTimeout(timer));
+  request.resume();
 }
 
 /**
@@ -99,7 +121,7 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', i
     if (url.pathname === '/exec' && request.method === 'GET') return runWebApp('doGet', common, response);
     if (url.pathname === '/exec' && request.method === 'POST') {
       const body = await readLimitedBody(request, MAX_BODY_BYTES);
-      if ('tooLarge' in body) return refuse(response, bodyTooLarge(body.announced), true);
+      if ('tooLarge' in body) return refuseTooLarge(request, response, bodyTooLarge(body.announced));
       if (body.size >= GATED_BODY && !runtime.mayHoldTeamToken(body.chunks)) return refuse(response, unauthorized());
       const contents = Buffer.concat(body.chunks, body.size).toString('utf8');
       const postData = { contents, length: body.size, type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
