@@ -1,7 +1,7 @@
 // The web app: doPost takes batches of passage ops, doGet answers ping, codebook and a page's passages — wire format v1.
 import { validatePassage } from '../shared/passage';
 import {
-  failure, MAX_BODY_BYTES, MAX_OPS, validateBatchRequest, validateGetRequest,
+  bodyTooLarge, failure, MAX_BODY_BYTES, MAX_OPS, unauthorized, validateBatchRequest, validateGetRequest,
   type BatchAnswer, type Failure, type OpResult,
 } from '../shared/protocol';
 import { postIdentity } from '../shared/url';
@@ -38,12 +38,10 @@ function authorised(token: unknown, properties = PropertiesService.getDocumentPr
   return tokensMatch(token, readToken(properties));
 }
 
-const UNAUTHORIZED = () => failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');
-
 /** Handles a POST body: size, JSON, token, shape, then the batch under the script lock. */
 export function handlePost(body: string): BatchAnswer {
   const bytes = utf8Length(body);
-  if (bytes > MAX_BODY_BYTES) return failure('too_large', `The request body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted.`);
+  if (bytes > MAX_BODY_BYTES) return bodyTooLarge(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -51,7 +49,7 @@ export function handlePost(body: string): BatchAnswer {
     return failure('invalid_request', 'The request body is not JSON.');
   }
   const properties = PropertiesService.getDocumentProperties();
-  if (!authorised((parsed as { token?: unknown } | null)?.token, properties)) return UNAUTHORIZED();
+  if (!authorised((parsed as { token?: unknown } | null)?.token, properties)) return unauthorized();
   const request = validateBatchRequest(parsed);
   if (!request.ok) {
     return request.tooLarge
@@ -90,7 +88,7 @@ function writeBatch(batch: SheetsBatch, ops: Parameters<typeof applyOps>[1]): Op
 
 /** Handles a GET: ping, codebook, or the live passages of one post. */
 export function handleGet(parameters: Record<string, string | undefined>): Answer {
-  if (!authorised(parameters.token)) return UNAUTHORIZED();
+  if (!authorised(parameters.token)) return unauthorized();
   const request = validateGetRequest(parameters);
   if (!request.ok) return failure('invalid_request', 'Unknown action or missing parameters.', request.errors);
   if (request.value.action === 'ping') {

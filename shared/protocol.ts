@@ -104,6 +104,17 @@ export function failure(code: ErrorCode, message: string, details?: FieldError[]
   return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
 }
 
+/** The refusal of a body over MAX_BODY_BYTES: its size when known (the add-on's count, or the Content-Length), else only that it is over. */
+export function bodyTooLarge(bytes?: number): Failure {
+  const size = bytes === undefined ? `over ${MAX_BODY_BYTES}` : String(bytes);
+  return failure('too_large', `The request body is ${size} bytes; at most ${MAX_BODY_BYTES} are accepted.`);
+}
+
+/** The refusal of a request without the team token, the same whoever refuses it (the add-on or the local runtime's door). */
+export function unauthorized(): Failure {
+  return failure('unauthorized', 'The team token is missing or wrong. Copy it from Annotera → Inställningar (Settings) in the sheet.');
+}
+
 /** At most MAX_FIELD_ERRORS errors, the last of them counting the rest when there are more. */
 function capped<T>(errors: FieldError[], moreOps = 0): Validated<T> {
   if (errors.length <= MAX_FIELD_ERRORS && moreOps === 0) return { ok: false, errors };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { countCalls } from './call-counter';
+import { chunksInclude } from './chunk-search';
 import { ExecutionHost, type ExecutionState } from './execution-host';
 import { LockTable } from './lock-service';
 import { isServiceObject } from './remote-values';
@@ -242,13 +243,16 @@ export class LocalRuntime {
   }
 
   /**
-   * False when `text` cannot carry the team token (it contains none of the tokens the properties hold, as JSON writes
-   * them): the server refuses such a large body before it starts an execution, so a flood of wrong tokens costs one
-   * substring search each. True when no token is set yet (the add-on then decides).
+   * False when `body` (UTF-8, in the chunks it arrived in) cannot carry the team token: it holds none of the tokens the
+   * properties hold as JSON writes them, quoted, and no backslash (without one, every JSON string in it is written
+   * literally, so a token anywhere in it would be found). The server refuses such a large body before it starts an
+   * execution, so a flood of wrong tokens costs two byte searches each. True when no token is set yet (the add-on decides).
    */
-  mayHoldTeamToken(text: string): boolean {
+  mayHoldTeamToken(body: readonly Buffer[]): boolean {
     const tokens = [this.side.scriptProperties[TOKEN_PROPERTY], this.side.documentProperties[TOKEN_PROPERTY]].filter(Boolean);
-    return tokens.length === 0 || tokens.some((token) => text.includes(JSON.stringify(token).slice(1, -1)));
+    // A token with U+FFFD might be read from malformed bytes that never spell it: only the add-on can tell.
+    if (tokens.length === 0 || tokens.some((token) => token.includes('\uFFFD'))) return true;
+    return chunksInclude(body, 0x5c) || tokens.some((token) => chunksInclude(body, JSON.stringify(token)));
   }
 
   /** Executions started since the runtime opened. */

@@ -8,6 +8,7 @@ import { startLocalSheet } from '../../apps-script/local-runtime/start';
 import { sidePath, storageFailure } from '../../apps-script/local-runtime/workbook-file';
 import { CODE_PATH, HOLD_LOCK, startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 import { makePassage } from '../helpers/passages';
+import { bodyTooLarge, MAX_BODY_BYTES, unauthorized } from '../../shared/protocol';
 
 /** An answer of the web app or of the runtime, as the tests read it. */
 type Answer = { ok: boolean; error?: { code: string; message: string } };
@@ -104,6 +105,116 @@ describe('unauthenticated requests', () => {
     await sheet.stop();
     sheet = undefined;
     await holding;
+  });
+});
+
+/**
+ * A POST to /exec whose body is never finished: only `part` of the Content-Length it announces, or (no `part`)
+ * chunks without end. Resolves with the answer once the server has closed the connection — the client never would.
+ */
+function unfinishedPost(url: string, announced?: number, part?: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; answer: unknown }>((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'text/plain', ...(announced === undefined ? {} : { 'content-length': String(announced) }) };
+    const req = request(`${url}/exec`, { method: 'POST', headers });
+    let open = true;
+    let answer: { headers: Record<string, string | string[] | undefined>; answer: unknown } | undefined;
+    const settle = () => answer && !open && resolve(answer);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        answer = { headers: res.headers, answer: JSON.parse(text) };
+        settle();
+      });
+    });
+    req.on('close', () => {
+      open = false;
+      settle();
+    });
+    // Writing after the server closed fails; only a failure before any answer is the test's.
+    req.on('error', (error) => !answer && !req.writableEnded && open && reject(error));
+    if (part !== undefined) return void req.write(part);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const pump = () => {
+      while (open && req.write(chunk));
+      if (open) req.once('drain', pump);
+    };
+    pump();
+  });
+}
+
+describe('oversized requests', () => {
+  test('a body whose Content-Length is over the limit is answered too_large before it is sent, the connection closed; nothing changes, and a valid write works after', async () => {
+    sheet = await startTestSheet();
+    await sheet.upsert(makePassage());
+    const workbook = sheet.bytes();
+    const side = readFileSync(sidePath(sheet.workbookPath));
+    const started = sheet.runtime.executionsStarted;
+    const { headers, answer } = await unfinishedPost(sheet.url, MAX_BODY_BYTES + 1, `{"v":1,"token":"${TOKEN}","ops":[`);
+    expect(headers.connection).toBe('close');
+    expect(answer).toEqual(bodyTooLarge(MAX_BODY_BYTES + 1));
+    expect(sheet.runtime.executionsStarted).toBe(started);
+    expect(sheet.bytes().equals(workbook)).toBe(true);
+    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
+    const passage = makePassage();
+    expect(answerOf(await sheet.upsert(passage)).ok).toBe(true);
+    expect(tabValues(sheet, 'Passager').at(-1)).toContain(passage.id);
+  });
+
+  test('a chunked body is cut off once it passes the limit: answered too_large and the connection closed; nothing changes, and a valid write works after', async () => {
+    sheet = await startTestSheet();
+    await sheet.upsert(makePassage());
+    const workbook = sheet.bytes();
+    const side = readFileSync(sidePath(sheet.workbookPath));
+    const started = sheet.runtime.executionsStarted;
+    const { headers, answer } = await unfinishedPost(sheet.url);
+    expect(headers.connection).toBe('close');
+    expect(answer).toEqual(bodyTooLarge());
+    expect(sheet.runtime.executionsStarted).toBe(started);
+    expect(sheet.bytes().equals(workbook)).toBe(true);
+    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
+    expect(answerOf(await sheet.upsert(makePassage())).ok).toBe(true);
+  });
+
+  test('the add-on itself still refuses a body over the limit, as on Google, whose front end lets larger bodies through', async () => {
+    sheet = await startTestSheet();
+    const contents = JSON.stringify({ v: 1, token: TOKEN, ops: [], padding: 'x'.repeat(MAX_BODY_BYTES) });
+    const event = { parameter: {}, parameters: {}, queryString: '', contextPath: '', contentLength: contents.length, postData: { contents, length: contents.length, type: 'text/plain', name: 'postData' } };
+    const { result } = await sheet.runtime.execute<{ getContent(): string }>('doPost', [event]);
+    expect(JSON.parse(result.getContent())).toEqual(bodyTooLarge(contents.length));
+  });
+});
+
+describe('the token gate at the door', () => {
+  /** A valid batch of more than 64 KiB (so that the door looks for the token), its token written by `withToken`. */
+  const largeBatch = (withToken: (ops: string) => string) => {
+    const ops = JSON.stringify(Array.from({ length: 150 }, () => ({ op: 'upsert', passage: makePassage() })));
+    const body = withToken(ops);
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    return body;
+  };
+
+  test.each([
+    ['after the ops', (ops: string) => `{"v":1,"ops":${ops},"token":"${TOKEN}"}`],
+    ['in JSON escapes', (ops: string) => `{"v":1,"token":"${[...TOKEN].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}","ops":${ops}}`],
+    ['twice, the wrong one first (JSON.parse keeps the last)', (ops: string) => `{"token":"wrong","v":1,"ops":${ops},"token":"${TOKEN}"}`],
+  ])('a large valid batch with its token %s is applied', async (_name, withToken) => {
+    sheet = await startTestSheet();
+    const reply = await sheet.post(largeBatch(withToken));
+    expect(answerOf(reply).ok).toBe(true);
+    expect(tabValues(sheet, 'Passager')).toHaveLength(151);
+  });
+
+  test('a large body without the token is refused at the door with the add-on\'s own answer to a wrong token', async () => {
+    sheet = await startTestSheet();
+    const small = await sheet.post(JSON.stringify({ v: 1, token: 'wrong', ops: [] }));
+    const started = sheet.runtime.executionsStarted;
+    const large = await sheet.post(largeBatch((ops) => `{"v":1,"token":"wrong","ops":${ops}}`));
+    expect(sheet.runtime.executionsStarted).toBe(started);
+    expect(large.status).toBe(200);
+    expect(large.json).toEqual(small.json);
+    expect(large.json).toEqual(unauthorized());
   });
 });
 
