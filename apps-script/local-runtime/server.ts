@@ -5,12 +5,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { LocalRuntime } from './runtime';
 import { roomRoutes } from './room/room-routes';
 import { storageFailure } from './workbook-file';
-import { readLimitedBody } from './request-body';
+import { paced, readLimitedBody, SMALL_BODY } from './request-body';
+import { UploadBudget } from './upload-budget';
 import { bodyTooLarge, MAX_BODY_BYTES, unauthorized, type Failure } from '../../shared/protocol';
 
 const ECHO_TTL_MS = 60_000;
-/** Bodies this large that do not even contain the team token are refused at the door, without an execution. */
-const GATED_BODY = 64 * 1024;
+/**
+ * Large bodies (SMALL_BODY and more) are read at most this fast in all, with a burst of two of the largest batches: a
+ * legitimate large batch passes at once, a flood of uploads is held back by TCP instead of taking the thread that
+ * serves every execution's service calls (a small save never waits for this).
+ */
+const UPLOAD_BYTES_PER_SECOND = 16 * 1024 * 1024;
+const UPLOAD_BURST = 2 * MAX_BODY_BYTES;
 /** How long the rest of a body too large to take is read and dropped, so that its sender can take the answer (see refuseTooLarge). */
 const LINGER_MS = 2000;
 
@@ -45,11 +51,11 @@ function refuse(response: ServerResponse, refusal: Failure) {
 
 /**
  * Refuses a body too large to take, before reading it: the answer goes out at once and complete (its length given);
- * the rest of the body is then read and dropped — neither kept nor searched — until the client has sent it, at most
+ * the rest of the body is then read (at the upload budget's pace) and dropped — neither kept nor searched — until the client has sent it, at most
  * LINGER_MS, and the connection closes. Closed at once, under a client still sending, the answer is often lost:
  * Chromium's fetch lost it 2 times in 10 for a 3 MB body and 10 in 10 for 30 MB (a reset connection, "Failed to fetch").
  */
-function refuseTooLarge(request: IncomingMessage, response: ServerResponse, refusal: Failure) {
+function answerTooLarge(request: IncomingMessage, response: ServerResponse, refusal: Failure, budget: UploadBudget) {
   const text = JSON.stringify(refusal);
   response.writeHead(200, { ...headersFor('application/json'), connection: 'close', 'content-length': String(Buffer.byteLength(text)) });
   response.write(text);
@@ -60,7 +66,19 @@ function refuseTooLarge(request: IncomingMessage, response: ServerResponse, refu
   const timer = setTimeout(close, LINGER_MS);
   request.once('end', close);
   response.once('close', () => clearTimeout(timer));
+  request.on('data', paced(request, budget, () => undefined));
   request.resume();
+}
+
+/**
+ * Refuses a body too large to take; one refused by its Content-Length is charged to the upload budget for what it
+ * announced (up to the limit) and answered when the budget allows: a flood of oversized posts is held back as the reading
+ * of large bodies is, rather than answered as fast as it comes. With budget to spare (no flood) the answer goes at once.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse, refusal: Failure, budget: UploadBudget, announced = 0) {
+  const wait = budget.take(Math.min(announced, MAX_BODY_BYTES));
+  if (wait <= 0) return answerTooLarge(request, response, refusal, budget);
+  setTimeout(() => answerTooLarge(request, response, refusal, budget), wait);
 }
 
 /**
@@ -82,6 +100,7 @@ export type Intercept = (response: ServerResponse, url: URL) => boolean;
 /** Starts the server; each request to /exec is its own execution, overlapping the others; the workbook is written before the answer. */
 export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', intercept?: Intercept): Promise<RunningServer> {
   const echoes = new Map<string, { output: TextOutputLike; expires: number }>();
+  const uploads = new UploadBudget(UPLOAD_BYTES_PER_SECOND, UPLOAD_BURST);
   // Addresses the runtime gives out are its own, never built from the request's Host header.
   let origin = `http://${host}:${port}`;
 
@@ -120,9 +139,10 @@ export function serve(runtime: LocalRuntime, port: number, host = '127.0.0.1', i
     const common = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
     if (url.pathname === '/exec' && request.method === 'GET') return runWebApp('doGet', common, response);
     if (url.pathname === '/exec' && request.method === 'POST') {
-      const body = await readLimitedBody(request, MAX_BODY_BYTES);
-      if ('tooLarge' in body) return refuseTooLarge(request, response, bodyTooLarge(body.announced));
-      if (body.size >= GATED_BODY && !runtime.mayHoldTeamToken(body.chunks)) return refuse(response, unauthorized());
+      const body = await readLimitedBody(request, MAX_BODY_BYTES, uploads);
+      if ('tooLarge' in body) return refuseTooLarge(request, response, bodyTooLarge(body.announced), uploads, body.announced);
+      // Bodies this large that do not even contain the team token are refused at the door, without an execution.
+      if (body.size >= SMALL_BODY && !runtime.mayHoldTeamToken(body.chunks)) return refuse(response, unauthorized());
       const contents = Buffer.concat(body.chunks, body.size).toString('utf8');
       const postData = { contents, length: body.size, type: request.headers['content-type'] ?? 'text/plain', name: 'postData' };
       return runWebApp('doPost', { ...common, contentLength: postData.length, postData }, response);
