@@ -28,17 +28,23 @@ describe('UploadBudget', () => {
 describe('paced reading', () => {
   afterEach(() => vi.useRealTimers());
 
-  const request = (length?: number) => Object.assign(new EventEmitter(), {
-    headers: length === undefined ? {} : { 'content-length': String(length) },
-    readableEnded: false,
-    pause: vi.fn(),
-    resume: vi.fn(),
-  }) as unknown as IncomingMessage & { pause: ReturnType<typeof vi.fn>; resume: ReturnType<typeof vi.fn> };
+  /** A request with its Content-Length (none: chunked), and spies on its pause and resume. */
+  const request = (length?: number) => {
+    const pause = vi.fn();
+    const resume = vi.fn();
+    const message = Object.assign(new EventEmitter(), {
+      headers: length === undefined ? {} : { 'content-length': String(length) },
+      readableEnded: false,
+      pause,
+      resume,
+    }) as unknown as IncomingMessage;
+    return { message, pause, resume };
+  };
 
   test('a small body is read as it comes, whatever the budget', () => {
     const small = request(SMALL_BODY - 1);
     const received: number[] = [];
-    const read = paced(small, new UploadBudget(1, 0, () => 0), (chunk) => received.push(chunk.length));
+    const read = paced(small.message, new UploadBudget(1, 0, () => 0), (chunk) => received.push(chunk.length));
     read(Buffer.alloc(1000));
     expect(received).toEqual([1000]);
     expect(small.pause).not.toHaveBeenCalled();
@@ -48,7 +54,7 @@ describe('paced reading', () => {
     vi.useFakeTimers();
     for (const large of [request(SMALL_BODY), request()]) {
       const received: number[] = [];
-      const read = paced(large, new UploadBudget(1000, 0, () => 0), (chunk) => received.push(chunk.length));
+      const read = paced(large.message, new UploadBudget(1000, 0, () => 0), (chunk) => received.push(chunk.length));
       read(Buffer.alloc(500));
       expect(received).toEqual([500]);
       expect(large.pause).toHaveBeenCalledTimes(1);
