@@ -5,7 +5,7 @@ import { livePassagesOf } from '../lib/page-passages';
 import { readPost, storePassage } from '../lib/passage-store';
 import type { Request, Responses } from '../lib/messages';
 import { codebookItem, isConfigured, settingsItem, type Settings } from '../lib/settings';
-import { flush, pullPost, startSync, syncSummary } from '../lib/sync';
+import { flush, pullPost, sendStored, startSync, syncSummary } from '../lib/sync';
 import { asWebAppError, checkConnection, fetchCodebook, messageOf } from '../lib/web-app-client';
 import type { Diagnosis } from '../lib/connection-doctor';
 import { t } from '../lib/i18n';
@@ -23,9 +23,10 @@ async function savePassage(input: unknown, postInput?: unknown): Promise<Respons
   if (!checked.ok) throw new Error(`The passage is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
   // The post's text goes with its first passage; a text that is not valid is simply not sent.
   const post = validatePost(postInput);
-  // Stored with its outbox entry before the answer: once the content script hears "ok", a stopped worker loses nothing.
+  // Stored with its outbox entry, and an alarm set, before the answer: once the content script hears "ok", a stopped
+  // worker loses nothing and is started again to send it.
   await storePassage(checked.value, post.ok ? post.value : undefined);
-  void flush();
+  await sendStored();
   return { ok: true };
 }
 

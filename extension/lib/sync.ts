@@ -13,6 +13,8 @@ export interface SyncHooks {
   /** Sends again at `whenMs`, or as soon after as the browser allows if the worker has stopped meanwhile. */
   schedule(whenMs: number): Promise<void>;
   cancel(): Promise<void>;
+  /** Makes sure a stopped worker is started by `whenMs` at the latest; a retry already set keeps its time. */
+  backstop(whenMs: number): Promise<void>;
   badge(unsent: number, failing: boolean): Promise<void>;
 }
 
@@ -31,6 +33,9 @@ const browserHooks: SyncHooks = {
   cancel: async () => {
     clearTimeout(retryTimer);
     await browser.alarms.clear(SYNC_ALARM);
+  },
+  backstop: async (when) => {
+    if (!(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { when: alarmTime(when, Date.now()) });
   },
   badge: async (unsent, failing) => {
     await browser.action.setBadgeText({ text: unsent ? String(unsent) : '' });
@@ -122,6 +127,16 @@ export function flush(hooks: SyncHooks = browserHooks): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * What follows a stored save, before it is acknowledged: an alarm (unless one is set), so that a worker stopped before
+ * it sends is started again to send; then the send. Without it, a save acknowledged just before the browser stopped the
+ * worker waited for whatever woke the worker next.
+ */
+export async function sendStored(hooks: SyncHooks = browserHooks): Promise<void> {
+  await hooks.backstop(Date.now() + MIN_ALARM_DELAY_MS);
+  void flush(hooks);
 }
 
 /**

@@ -109,7 +109,7 @@ async function loadModules() {
     /** What the background does with a save-passage message. */
     save: async (passage: Passage) => {
       const stored = await store.storePassage(passage);
-      void sync.flush();
+      await sync.sendStored();
       return stored;
     },
   };

@@ -102,7 +102,7 @@ describe.each(profiles)('$name', ({ profile, passages, outbox }) => {
     const fresh = makePassage({ url: urls[0] });
     await store.storePassage(fresh);
     const nothing = () => Promise.resolve();
-    await sync.flush({ schedule: nothing, cancel: nothing, badge: nothing });
+    await sync.flush({ schedule: nothing, cancel: nothing, backstop: nothing, badge: nothing });
     expect(await store.readOutbox()).toEqual({});
     const revs = Object.fromEntries(passages.map((p) => [p.id, p.rev]));
     expect(sheet.rows.map((row) => [row.id, row.rev]).sort()).toEqual([...Object.keys(outbox).map((id) => [id, revs[id]]), [fresh.id, 1]].sort());
