@@ -9,7 +9,7 @@ import { matrixGrid, nationalGrid, planGrid, type Grid, type KeptFields } from '
 import { countedInMatrix, isEmptyFilter, type FilterState } from './filter-state';
 import { applyFilterState, readFilterState } from './filters';
 import { readLinkTarget } from './link-setting';
-import type { SheetsBatch } from './sheets-batch';
+import { propertiesOf, type SheetsBatch } from './sheets-batch';
 import { fingerprint } from './fingerprint';
 import type { Cell } from './passage-rows';
 import { planPostsTab } from './posts-tab';
@@ -60,9 +60,6 @@ export interface DerivedPlan {
   writes: TabWrite[];
   batch: SheetsBatch;
 }
-
-/** A property store over the Document Properties a batch read once. */
-export const propertiesOf = (batch: SheetsBatch) => ({ getProperty: (key: string) => batch.properties[key] ?? null }) as GoogleAppsScript.Properties.Properties;
 
 /**
  * Reads what deciding needs and computes the derived tabs in memory; only the tabs whose content differs from what

@@ -23,6 +23,9 @@ export interface SheetsBatch {
   setDerived(state: string): void;
 }
 
+/** A property store over the Document Properties the batch read once (no further service call). */
+export const propertiesOf = (batch: SheetsBatch) => ({ getProperty: (key: string) => batch.properties[key] ?? null }) as Properties;
+
 const quoted = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
 /** The ranges the write paths read, by tab: whole tabs, Inlägg without its texts, Nationell nivå for its size only. */
