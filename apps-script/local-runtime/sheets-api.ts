@@ -51,6 +51,18 @@ export type Request =
   | { createDeveloperMetadata: { developerMetadata: { metadataKey: string; metadataValue?: string; location?: { spreadsheet?: boolean }; visibility?: string } } }
   | { updateDeveloperMetadata: { dataFilters: Array<{ developerMetadataLookup?: { metadataId?: number; metadataKey?: string } }>; developerMetadata: { metadataValue?: string }; fields: string } };
 
+/** What checking a batch keeps between its requests: sheet sizes as the requests so far leave them, the metadata keys, where it is. */
+interface Staging {
+  sizeOf: (sheet: SheetModel) => { rows: number; columns: number };
+  metadata: Record<string, string>;
+  where: string;
+}
+
+/** A request of each kind, as its body. */
+type RequestBody<K extends string> = Extract<Request, Record<K, unknown>> extends Record<K, infer B> ? B : never;
+type RequestKind = Request extends infer R ? (R extends Record<infer K, unknown> ? K & string : never) : never;
+type Stagers = { [K in RequestKind]: (request: RequestBody<K>, staging: Staging) => () => void };
+
 export interface DeveloperMetadata {
   metadataId: number;
   metadataKey: string;
@@ -209,91 +221,96 @@ export class SheetsApi {
   /** Checks each request against the sheet as the requests before it leave it, and returns the changes to make. */
   private stage(requests: readonly Request[]): Array<() => void> {
     const sizes = new Map(this.book.sheets.map((s) => [s, { rows: s.maxRows, columns: s.maxColumns }]));
-    const sizeOf = (sheet: SheetModel) => sizes.get(sheet)!;
-    const metadata = { ...this.metadata() };
-    const staged: Array<() => void> = [];
-    requests.forEach((request, i) => {
-      const where = `requests[${i}]`;
-      if ('updateCells' in request) staged.push(this.stageCells(request.updateCells, sizeOf, where));
-      else if ('appendDimension' in request) {
-        const { sheetId, dimension, length } = request.appendDimension;
-        const sheet = this.sheetById(sheetId);
-        if (!Number.isInteger(length) || length < 1) throw invalid(`${where}.appendDimension: length must be at least 1`);
-        const size = sizeOf(sheet);
-        if (dimension === 'ROWS') size.rows += length;
-        else size.columns += length;
-        staged.push(() => {
-          if (dimension === 'ROWS') sheet.maxRows += length;
-          else sheet.maxColumns += length;
-        });
-      } else if ('updateDimensionProperties' in request) {
-        const { range, properties } = request.updateDimensionProperties;
-        const sheet = this.sheetById(range.sheetId);
-        const rows = range.dimension === 'ROWS';
-        if (range.startIndex < 0 || range.endIndex > (rows ? sizeOf(sheet).rows : sizeOf(sheet).columns) || range.endIndex <= range.startIndex) {
-          throw invalid(`${where}.updateDimensionProperties: the range is outside the grid`);
-        }
-        staged.push(() => {
-          const set = rows ? sheet.hiddenRows : sheet.hiddenColumns;
-          for (let k = range.startIndex + 1; k <= range.endIndex; k += 1) {
-            if (properties.hiddenByUser) set.add(k);
-            else set.delete(k);
-          }
-        });
-      } else if ('setDataValidation' in request) {
-        const { range, rule } = request.setDataValidation;
-        const sheet = this.sheetById(range.sheetId);
-        const box = this.box(range, sizeOf(sheet), where);
-        if (rule && rule.condition.type !== 'ONE_OF_LIST') throw invalid(`${where}.setDataValidation: the local runtime knows only ONE_OF_LIST`);
-        const values = (rule?.condition.values ?? []).map((v) => String(v.userEnteredValue ?? ''));
-        staged.push(() => {
-          for (let r = box.row; r < box.row + box.rows; r += 1) {
-            for (let c = box.column; c < box.column + box.columns; c += 1) {
-              if (rule) sheet.validations.set(SheetModel.key(r, c), values);
-              else sheet.validations.delete(SheetModel.key(r, c));
-            }
-          }
-        });
-      } else if ('setBasicFilter' in request) {
-        const { range, filterSpecs = [] } = request.setBasicFilter.filter;
-        const sheet = this.sheetById(range.sheetId);
-        const box = this.box(range, sizeOf(sheet), where);
-        const criteria: Record<number, { type: TextCriteria; value: string }> = {};
-        for (const spec of filterSpecs) {
-          const condition = spec.filterCriteria?.condition;
-          if (!condition) continue;
-          const type = CONDITIONS[condition.type];
-          if (!type) throw invalid(`${where}.setBasicFilter: the local runtime knows only text conditions`);
-          if (spec.columnIndex < box.column - 1 || spec.columnIndex >= box.column - 1 + box.columns) throw invalid(`${where}.setBasicFilter: the column is outside the filter range`);
-          criteria[spec.columnIndex + 1] = { type, value: String(condition.values?.[0]?.userEnteredValue ?? '') };
-        }
-        staged.push(() => {
-          sheet.filter = { row: box.row, column: box.column, rows: box.rows, columns: box.columns, criteria };
-        });
-      } else if ('clearBasicFilter' in request) {
-        const sheet = this.sheetById(request.clearBasicFilter.sheetId);
-        staged.push(() => {
-          sheet.filter = null;
-        });
-      } else if ('createDeveloperMetadata' in request) {
-        const { metadataKey, metadataValue = '' } = request.createDeveloperMetadata.developerMetadata;
-        if (!metadataKey || metadata[metadataKey] !== undefined) throw invalid(`${where}.createDeveloperMetadata: the local runtime keeps one entry per key`);
-        metadata[metadataKey] = String(metadataValue);
-        staged.push(() => {
-          this.metadata()[metadataKey] = String(metadataValue);
-        });
-      } else if ('updateDeveloperMetadata' in request) {
-        const { dataFilters, developerMetadata } = request.updateDeveloperMetadata;
-        const known = this.developerMetadata();
-        const keys = dataFilters.flatMap((f) => known.filter((m) => m.metadataId === f.developerMetadataLookup?.metadataId || m.metadataKey === f.developerMetadataLookup?.metadataKey)).map((m) => m.metadataKey);
-        if (!keys.length) throw invalid(`${where}.updateDeveloperMetadata: no developer metadata matches the data filters`);
-        staged.push(() => {
-          for (const key of keys) this.metadata()[key] = String(developerMetadata.metadataValue ?? '');
-        });
-      } else throw invalid(`${where}: the local runtime does not know the request ${Object.keys(request).join(', ')}`);
+    const staging: Staging = { sizeOf: (sheet) => sizes.get(sheet)!, metadata: { ...this.metadata() }, where: '' };
+    return requests.map((request, i) => {
+      staging.where = `requests[${i}]`;
+      const kind = Object.keys(request)[0] as keyof Stagers;
+      const stager = this.stagers[kind] as ((r: unknown, s: Staging) => () => void) | undefined;
+      if (!stager) throw invalid(`${staging.where}: the local runtime does not know the request ${Object.keys(request).join(', ')}`);
+      return stager((request as Record<string, unknown>)[kind], staging);
     });
-    return staged;
   }
+
+  /** One stager per kind of request: it checks the request and returns the change to make. */
+  private readonly stagers: Stagers = {
+    updateCells: (r, { sizeOf, where }) => this.stageCells(r, sizeOf, where),
+    appendDimension: ({ sheetId, dimension, length }, { sizeOf, where }) => {
+      const sheet = this.sheetById(sheetId);
+      if (!Number.isInteger(length) || length < 1) throw invalid(`${where}.appendDimension: length must be at least 1`);
+      const size = sizeOf(sheet);
+      if (dimension === 'ROWS') size.rows += length;
+      else size.columns += length;
+      return () => {
+        if (dimension === 'ROWS') sheet.maxRows += length;
+        else sheet.maxColumns += length;
+      };
+    },
+    updateDimensionProperties: ({ range, properties }, { sizeOf, where }) => {
+      const sheet = this.sheetById(range.sheetId);
+      const rows = range.dimension === 'ROWS';
+      if (range.startIndex < 0 || range.endIndex > (rows ? sizeOf(sheet).rows : sizeOf(sheet).columns) || range.endIndex <= range.startIndex) {
+        throw invalid(`${where}.updateDimensionProperties: the range is outside the grid`);
+      }
+      return () => {
+        const set = rows ? sheet.hiddenRows : sheet.hiddenColumns;
+        for (let k = range.startIndex + 1; k <= range.endIndex; k += 1) {
+          if (properties.hiddenByUser) set.add(k);
+          else set.delete(k);
+        }
+      };
+    },
+    setDataValidation: ({ range, rule }, { sizeOf, where }) => {
+      const sheet = this.sheetById(range.sheetId);
+      const box = this.box(range, sizeOf(sheet), where);
+      if (rule && rule.condition.type !== 'ONE_OF_LIST') throw invalid(`${where}.setDataValidation: the local runtime knows only ONE_OF_LIST`);
+      const values = (rule?.condition.values ?? []).map((v) => String(v.userEnteredValue ?? ''));
+      return () => {
+        for (let r = box.row; r < box.row + box.rows; r += 1) {
+          for (let c = box.column; c < box.column + box.columns; c += 1) {
+            if (rule) sheet.validations.set(SheetModel.key(r, c), values);
+            else sheet.validations.delete(SheetModel.key(r, c));
+          }
+        }
+      };
+    },
+    setBasicFilter: ({ filter: { range, filterSpecs = [] } }, { sizeOf, where }) => {
+      const sheet = this.sheetById(range.sheetId);
+      const box = this.box(range, sizeOf(sheet), where);
+      const criteria: Record<number, { type: TextCriteria; value: string }> = {};
+      for (const spec of filterSpecs) {
+        const condition = spec.filterCriteria?.condition;
+        if (!condition) continue;
+        const type = CONDITIONS[condition.type];
+        if (!type) throw invalid(`${where}.setBasicFilter: the local runtime knows only text conditions`);
+        if (spec.columnIndex < box.column - 1 || spec.columnIndex >= box.column - 1 + box.columns) throw invalid(`${where}.setBasicFilter: the column is outside the filter range`);
+        criteria[spec.columnIndex + 1] = { type, value: String(condition.values?.[0]?.userEnteredValue ?? '') };
+      }
+      return () => {
+        sheet.filter = { row: box.row, column: box.column, rows: box.rows, columns: box.columns, criteria };
+      };
+    },
+    clearBasicFilter: ({ sheetId }) => {
+      const sheet = this.sheetById(sheetId);
+      return () => {
+        sheet.filter = null;
+      };
+    },
+    createDeveloperMetadata: ({ developerMetadata: { metadataKey, metadataValue = '' } }, { metadata, where }) => {
+      if (!metadataKey || metadata[metadataKey] !== undefined) throw invalid(`${where}.createDeveloperMetadata: the local runtime keeps one entry per key`);
+      metadata[metadataKey] = String(metadataValue);
+      return () => {
+        this.metadata()[metadataKey] = String(metadataValue);
+      };
+    },
+    updateDeveloperMetadata: ({ dataFilters, developerMetadata }, { where }) => {
+      const known = this.developerMetadata();
+      const keys = dataFilters.flatMap((f) => known.filter((m) => m.metadataId === f.developerMetadataLookup?.metadataId || m.metadataKey === f.developerMetadataLookup?.metadataKey)).map((m) => m.metadataKey);
+      if (!keys.length) throw invalid(`${where}.updateDeveloperMetadata: no developer metadata matches the data filters`);
+      return () => {
+        for (const key of keys) this.metadata()[key] = String(developerMetadata.metadataValue ?? '');
+      };
+    },
+  };
 
   /** A grid range as 1-based row, column and extent; the whole sheet where indices are left out. */
   private box(range: GridRange, size: { rows: number; columns: number }, where: string) {
@@ -307,7 +324,7 @@ export class SheetsApi {
     return { row, column, rows: endRow - row + 1, columns: endColumn - column + 1 };
   }
 
-  private stageCells(request: Extract<Request, { updateCells: unknown }>['updateCells'], sizeOf: (s: SheetModel) => { rows: number; columns: number }, where: string): () => void {
+  private stageCells(request: RequestBody<'updateCells'>, sizeOf: (s: SheetModel) => { rows: number; columns: number }, where: string): () => void {
     const fields = String(request.fields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
     if (!fields.length) throw invalid(`${where}.updateCells: fields is required`);
     const sheetId = request.start?.sheetId ?? request.range?.sheetId;
