@@ -149,14 +149,14 @@ describe('oversized requests', () => {
     sheet = await startTestSheet();
     await sheet.upsert(makePassage());
     const workbook = sheet.bytes();
-    const side = readFileSync(sidePath(sheet.workbookPath));
+    const side = sheet.sideBytes();
     const started = sheet.runtime.executionsStarted;
     const { headers, answer } = await unfinishedPost(sheet.url, MAX_BODY_BYTES + 1, `{"v":1,"token":"${TOKEN}","ops":[`);
     expect(headers.connection).toBe('close');
     expect(answer).toEqual(bodyTooLarge(MAX_BODY_BYTES + 1));
     expect(sheet.runtime.executionsStarted).toBe(started);
     expect(sheet.bytes().equals(workbook)).toBe(true);
-    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
+    expect(sheet.sideBytes().equals(side)).toBe(true);
     const passage = makePassage();
     expect(answerOf(await sheet.upsert(passage)).ok).toBe(true);
     expect(tabValues(sheet, 'Passager').at(-1)).toContain(passage.id);
@@ -166,14 +166,14 @@ describe('oversized requests', () => {
     sheet = await startTestSheet();
     await sheet.upsert(makePassage());
     const workbook = sheet.bytes();
-    const side = readFileSync(sidePath(sheet.workbookPath));
+    const side = sheet.sideBytes();
     const started = sheet.runtime.executionsStarted;
     const { headers, answer } = await unfinishedPost(sheet.url);
     expect(headers.connection).toBe('close');
     expect(answer).toEqual(bodyTooLarge());
     expect(sheet.runtime.executionsStarted).toBe(started);
     expect(sheet.bytes().equals(workbook)).toBe(true);
-    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
+    expect(sheet.sideBytes().equals(side)).toBe(true);
     expect(answerOf(await sheet.upsert(makePassage())).ok).toBe(true);
   });
 

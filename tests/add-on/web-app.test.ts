@@ -1,10 +1,8 @@
 // The add-on's web app, as the very bundle clasp pushes, on the local runtime: ingest, idempotence, bad input, concurrency.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makePassage } from '../helpers/passages';
 import type { Passage } from '../../shared/passage';
 import { LOCK_WAIT_MS } from '../../apps-script/script-lock';
-import { sidePath } from '../../apps-script/local-runtime/workbook-file';
 import { HOLD_LOCK, startTestSheet, tabValues, TOKEN, type TestSheet } from '../helpers/local-sheet';
 
 let sheet: TestSheet;
@@ -231,7 +229,7 @@ describe('bad requests get their code and change nothing', () => {
   test.each(cases.map(([name, make, code, path]) => [name, code, make, path] as const))('%s → %s', async (_name, code, make, path) => {
     await sheet.upsert(makePassage());
     const workbook = sheet.bytes();
-    const side = readFileSync(sidePath(sheet.workbookPath));
+    const side = sheet.sideBytes();
     const reply = await sheet.post(make());
     expect(reply.status).toBe(200);
     expect(reply.json.ok).toBe(false);
@@ -239,7 +237,7 @@ describe('bad requests get their code and change nothing', () => {
     expect(reply.json.error.message.length).toBeGreaterThan(10);
     if (path !== undefined) expect(reply.json.error.details.map((d: { path: string }) => d.path)).toContain(path);
     expect(sheet.bytes().equals(workbook)).toBe(true);
-    expect(readFileSync(sidePath(sheet.workbookPath)).equals(side)).toBe(true);
+    expect(sheet.sideBytes().equals(side)).toBe(true);
   });
 
   test('an upper-case copy of an existing id is refused, and Passager keeps one row', async () => {

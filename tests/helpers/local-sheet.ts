@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startLocalSheet, type LocalSheet } from '../../apps-script/local-runtime/start';
+import { sidePath } from '../../apps-script/local-runtime/workbook-file';
 import type { Codebook } from '../../shared/codebook';
 import type { Passage } from '../../shared/passage';
 import type { OpResult } from '../../shared/protocol';
@@ -21,6 +22,8 @@ export interface TestSheet extends LocalSheet {
   upsert(...passages: Passage[]): Promise<Reply>;
   /** The workbook file's bytes. */
   bytes(): Buffer;
+  /** The side file's bytes (properties, sizes, filters, developer metadata). */
+  sideBytes(): Buffer;
   /** Stops this server and starts a new one over the same workbook file, as after a restart of the local runtime. */
   restart(): Promise<TestSheet>;
   stop(): Promise<void>;
@@ -104,6 +107,7 @@ export async function startTestSheet(options: TestSheetOptions = {}): Promise<Te
     get: (parameters) => exchange(`${exec}?${new URLSearchParams(parameters)}`, {}),
     upsert: (...passages) => send(passages.map((passage) => ({ op: 'upsert', passage }))),
     bytes: () => readFileSync(workbookPath),
+    sideBytes: () => readFileSync(sidePath(workbookPath)),
     async restart() {
       await sheet.close();
       return startTestSheet({ ...options, dir });
